@@ -1,0 +1,64 @@
+"""The `mercato` command: thin commands over the library, one module per concern."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from mercato import __version__
+from mercato.errors import MercatoError, NotFound
+
+# Exit codes, in one place: 0 ok, 1 some inputs failed, 2 usage, 3 not found, 4 other Mercato error.
+EXIT_PARTIAL = 1
+EXIT_NOT_FOUND = 3
+EXIT_ERROR = 4
+
+
+class MercatoGroup(click.Group):
+    """A click group that turns Mercato's errors into one clear line and an exit code."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except NotFound as exc:
+            click.echo(f"mercato: {exc}", err=True)
+            sys.exit(EXIT_NOT_FOUND)
+        except MercatoError as exc:
+            click.echo(f"mercato: {exc}", err=True)
+            sys.exit(EXIT_ERROR)
+
+
+@click.group(cls=MercatoGroup)
+@click.version_option(__version__, prog_name="mercato")
+def cli() -> None:
+    """Mercato: football transfer news as a trustworthy, queryable record."""
+
+
+def _register_commands() -> None:
+    """Attach every command module's commands to the group (each module owns its commands)."""
+    import importlib
+
+    for module_name, attribute in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name == module_name:
+                continue  # a face not built yet
+            raise
+        cli.add_command(getattr(module, attribute))
+
+
+COMMAND_MODULES: tuple[tuple[str, str], ...] = (
+    ("mercato.cli.ingest", "ingest_command"),
+    ("mercato.cli.query", "rumours_command"),
+    ("mercato.cli.evaluate", "extract_command"),
+    ("mercato.cli.evaluate", "eval_command"),
+    ("mercato.cli.kb", "kb_group"),
+)
+
+
+def main() -> None:
+    """Entry point of the `mercato` program."""
+    _register_commands()
+    cli(prog_name="mercato")

@@ -1,0 +1,1 @@
+"""Extraction: recognise names, link them, and read claims out of an article."""

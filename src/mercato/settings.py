@@ -1,0 +1,39 @@
+"""One settings object for the whole program (env prefix ``MERCATO_``), passed explicitly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_DATABASE_FILE = "mercato.db"
+
+
+class Settings(BaseSettings):
+    """Where the store lives and how Mercato runs; read from ``MERCATO_*`` variables."""
+
+    model_config = SettingsConfigDict(env_prefix="MERCATO_", extra="ignore")
+
+    database_url: str = Field(
+        default=f"sqlite:///{DEFAULT_DATABASE_FILE}",
+        description="SQLAlchemy URL of the store; a SQLite file in the working directory by default.",
+    )
+    api_token: str | None = Field(
+        default=None, description="Token that the REST API's writing endpoints require."
+    )
+    workers: int = Field(default=1, ge=1, description="Worker processes for extraction.")
+    host: str = Field(default="127.0.0.1", description="Address `mercato serve` binds to.")
+    port: int = Field(default=8000, ge=1, le=65535, description="Port `mercato serve` listens on.")
+    home: Path = Field(
+        default=Path.home() / ".mercato", description="Folder for user state (aliases, watch state)."
+    )
+
+
+def database_url_from(value: str | None) -> str:
+    """Turn a --db value into a SQLAlchemy URL: a bare path becomes a SQLite file."""
+    if value is None:
+        return Settings().database_url
+    if "://" in value:
+        return value
+    return f"sqlite:///{value}"
