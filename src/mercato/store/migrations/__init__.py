@@ -1,0 +1,128 @@
+"""Schema migrations that run on SQLite and PostgreSQL alike; `Store.open` calls `upgrade`.
+
+How it works: `upgrade(engine)` creates every table of the store's `metadata` that is missing
+(new tables need no migration), then applies the registered migrations not yet recorded in
+`schema_migrations`, each in its own transaction. A store created from nothing is already at the
+newest shape, so its migrations are recorded without being run. On PostgreSQL an advisory lock
+keeps two processes opening the same new store from racing each other.
+
+Add a migration in `mercato/store/migrations/steps.py` with the next number; use the helpers in
+`registry.py` so that a step tolerates meeting its own result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    Column,
+    Connection,
+    DateTime,
+    Engine,
+    MetaData,
+    String,
+    Table,
+    inspect,
+    select,
+    text,
+)
+
+from mercato.store.migrations.registry import Migration, migration, registered
+
+__all__ = ["AppliedMigration", "Migration", "applied", "migration", "pending", "upgrade"]
+
+MIGRATIONS_TABLE = "schema_migrations"
+
+# Its own MetaData: the bookkeeping table is not part of the store's domain schema.
+_bookkeeping = MetaData()
+schema_migrations = Table(
+    MIGRATIONS_TABLE,
+    _bookkeeping,
+    Column("name", String(200), primary_key=True),
+    Column("applied_at", DateTime(timezone=True), nullable=False),
+)
+
+# Any constant works; it only has to be the same for every Mercato process on one server.
+_PG_LOCK_KEY = 0x4D455243  # "MERC"
+
+
+@dataclass(frozen=True)
+class AppliedMigration:
+    """A migration recorded as applied, with when."""
+
+    name: str
+    applied_at: datetime
+
+
+def _store_metadata() -> MetaData:
+    # Imported late: the store package imports this module, and the steps attach their indexes
+    # to the store's tables, which must happen before `create_all` reads them.
+    from mercato.store import schema
+    from mercato.store.migrations import steps  # noqa: F401  (registers the migrations)
+
+    return schema.metadata
+
+
+def _lock(connection: Connection) -> None:
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK_KEY})
+
+
+def upgrade(engine: Engine, metadata: MetaData | None = None) -> list[str]:
+    """Bring the store's schema up to date; return the names of the migrations that ran."""
+    metadata = metadata if metadata is not None else _store_metadata()
+    with engine.begin() as connection:
+        _lock(connection)
+        existing = set(inspect(connection).get_table_names())
+        is_new_store = not (existing & set(metadata.tables))
+        _bookkeeping.create_all(connection)
+        metadata.create_all(connection)
+        done = {row[0] for row in connection.execute(select(schema_migrations.c.name))}
+        if is_new_store:
+            # `create_all` just built today's shape, so every step's result is already there.
+            _record(connection, [m for m in registered() if m.name not in done])
+            return []
+    ran: list[str] = []
+    for step in registered():
+        if step.name in done:
+            continue
+        with engine.begin() as connection:
+            _lock(connection)
+            already = connection.execute(
+                select(schema_migrations.c.name).where(schema_migrations.c.name == step.name)
+            ).first()
+            if already is not None:  # another process applied it while we waited
+                continue
+            step.apply(connection)
+            _record(connection, [step])
+        ran.append(step.name)
+    return ran
+
+
+def _record(connection: Connection, steps: list[Migration]) -> None:
+    if steps:
+        now = datetime.now(UTC)
+        connection.execute(
+            schema_migrations.insert(), [{"name": m.name, "applied_at": now} for m in steps]
+        )
+
+
+def applied(engine: Engine) -> list[AppliedMigration]:
+    """The migrations recorded in the store, oldest first."""
+    with engine.connect() as connection:
+        if not inspect(connection).has_table(MIGRATIONS_TABLE):
+            return []
+        rows = connection.execute(
+            select(schema_migrations.c.name, schema_migrations.c.applied_at).order_by(
+                schema_migrations.c.name
+            )
+        )
+        return [AppliedMigration(name, at) for name, at in rows]
+
+
+def pending(engine: Engine) -> list[str]:
+    """Names of the registered migrations that the store has not applied yet."""
+    _store_metadata()
+    done = {m.name for m in applied(engine)}
+    return [m.name for m in registered() if m.name not in done]
