@@ -1,7 +1,7 @@
 """Schema migrations that run on SQLite and PostgreSQL alike; `Store.open` calls `upgrade`.
 
-How it works: `upgrade(engine)` creates every table of the store's `metadata` that is missing
-(new tables need no migration), then applies the registered migrations not yet recorded in
+How it works: `upgrade(engine)` creates every table and index of the store's `metadata` that is
+missing (so a new table or a new index needs no migration step), then applies the registered migrations not yet recorded in
 `schema_migrations`, each in its own transaction. A store created from nothing is already at the
 newest shape, so its migrations are recorded without being run. On PostgreSQL an advisory lock
 keeps two processes opening the same new store from racing each other.
@@ -78,6 +78,8 @@ def upgrade(engine: Engine, metadata: MetaData | None = None) -> list[str]:
         is_new_store = not (existing & set(metadata.tables))
         _bookkeeping.create_all(connection)
         metadata.create_all(connection)
+        if not is_new_store:
+            _create_missing_indexes(connection, metadata)
         done = {row[0] for row in connection.execute(select(schema_migrations.c.name))}
         if is_new_store:
             # `create_all` just built today's shape, so every step's result is already there.
@@ -98,6 +100,17 @@ def upgrade(engine: Engine, metadata: MetaData | None = None) -> list[str]:
             _record(connection, [step])
         ran.append(step.name)
     return ran
+
+
+def _create_missing_indexes(connection: Connection, metadata: MetaData) -> None:
+    # `create_all` only indexes the tables it creates; an index declared later on an existing
+    # table reaches old stores here, so adding one to the schema needs no migration step.
+    inspector = inspect(connection)
+    for table in metadata.sorted_tables:
+        present = {ix["name"] for ix in inspector.get_indexes(table.name)}
+        for index in table.indexes:
+            if index.name not in present:
+                index.create(connection)
 
 
 def _record(connection: Connection, steps: list[Migration]) -> None:
