@@ -1,0 +1,189 @@
+"""`mercato extract` and `mercato eval`: extraction without the store, scored as SPEC.md says."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from mercato.cli import EXIT_PARTIAL
+from mercato.errors import MercatoError
+from mercato.evaluation.gold import (
+    GoldRecord,
+    links_from_claims,
+    parse_lines,
+    read_gold,
+    read_predictions,
+    record_to_dict,
+)
+from mercato.evaluation.names import ClubTable, clubs_path_for
+from mercato.evaluation.predictions import (
+    Prediction,
+    extract_record,
+    extraction_to_dict,
+    predict_all,
+    read_inputs,
+)
+from mercato.evaluation.report import evaluation_to_dict, render
+from mercato.evaluation.scoring import score
+
+
+def _parse_day(ctx: click.Context, param: click.Parameter, value: datetime | None) -> date | None:
+    return value.date() if value else None
+
+
+@click.command("extract")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["gold", "json"]),
+    default="gold",
+    show_default=True,
+    help="gold: one SPEC.md prediction line per article; json: every claim of every kind "
+    "with its provenance, one JSON object per article.",
+)
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Same as --format json.",
+)
+@click.option(
+    "--date",
+    "published",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    callback=_parse_day,
+    help="Publication date (YYYY-MM-DD) for text that does not give one.",
+)
+@click.option("--outlet", help="Outlet that published the text, when the file does not say.")
+def extract_command(
+    file: Path, output_format: str, as_json: bool, published: date | None, outlet: str | None
+) -> None:
+    """Extract claims from FILE and print them, without touching the store.
+
+    FILE is a seed-format file (a first line ' date YYYY-MM-DD ' then the text), a plain text
+    file, or a JSONL file of articles or gold records (one output line per record, keeping its
+    id, date, outlet and text).
+    """
+    records = read_inputs(file, published=published, outlet=outlet)
+    output_format = "json" if as_json else output_format
+    out = click.get_text_stream("stdout")
+    failed = 0
+    for record in records:
+        try:
+            extraction = extract_record(record)
+        except MercatoError:
+            raise
+        except Exception as exc:  # noqa: BLE001  (one bad article is reported; the batch goes on)
+            failed += 1
+            click.echo(
+                f"mercato: {record.id}: extraction failed ({type(exc).__name__}: {exc})", err=True
+            )
+            continue
+        if output_format == "json":
+            data = extraction_to_dict(extraction)
+            data["article"]["external_id"] = record.id
+        else:
+            data = record_to_dict(record, links_from_claims(extraction.transfers))
+        out.write(json.dumps(data, ensure_ascii=False) + "\n")
+    if failed:
+        sys.exit(EXIT_PARTIAL)
+
+
+@click.command("eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
+@click.option(
+    "--verbose",
+    "-v",
+    is_flag=True,
+    help="Also print every missed gold link, every extra prediction and every wrong field, "
+    "with evidence.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes for extraction.",
+)
+@click.option(
+    "--predictions",
+    "predictions_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Score this SPEC.md prediction file instead of running Mercato's extraction.",
+)
+@click.option(
+    "--clubs",
+    "clubs_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Club alias table for the scorer [default: clubs.json beside GOLD].",
+)
+def eval_command(
+    gold: Path,
+    as_json: bool,
+    verbose: bool,
+    workers: int,
+    predictions_path: Path | None,
+    clubs_path: Path | None,
+) -> None:
+    """Run extraction on the texts of GOLD.jsonl and score it against the gold links.
+
+    Prints precision, recall and F1 over all links and per status, the accuracy of from,
+    status, loan, fee and source on matched links, and the same by dataset family. Scoring
+    follows ../shared/eval/SPEC.md; clubs are compared through the scorer's own alias table,
+    never Mercato's knowledge base.
+    """
+    records = read_gold(gold)
+    notes: list[str] = []
+    clubs_path = clubs_path or clubs_path_for(gold)
+    if clubs_path.exists():
+        clubs = ClubTable.load(clubs_path)
+    else:
+        clubs = ClubTable()
+        notes.append(f"no club alias table at {clubs_path}: clubs compared by name only")
+    if predictions_path is not None:
+        predictions = read_predictions(predictions_path)
+    else:
+        predictions = _run_extraction(records, workers, quiet=as_json)
+        failed = [p for p in predictions if p.error]
+        if failed:
+            notes.append(f"extraction failed on {len(failed)} record(s); scored as empty")
+        predictions = [_as_record(p) for p in predictions]
+    evaluation = score(records, predictions, clubs, notes)
+    if as_json:
+        click.echo(json.dumps(evaluation_to_dict(evaluation, verbose=verbose), indent=2))
+    else:
+        render(evaluation, Console(), verbose=verbose)
+
+
+def _run_extraction(records: list[GoldRecord], workers: int, *, quiet: bool) -> list[Prediction]:
+    errors = Console(stderr=True)
+    columns = (
+        TextColumn("extracting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with Progress(
+        *columns, console=errors, transient=True, disable=quiet or len(records) < 2
+    ) as bar:
+        task = bar.add_task("extract", total=len(records))
+
+        def done(prediction: Prediction) -> None:
+            if prediction.error:
+                bar.console.print(f"mercato: {prediction.record_id}: {prediction.error}")
+            bar.advance(task)
+
+        return predict_all(records, workers=workers, on_done=done)
+
+
+def _as_record(prediction: Prediction) -> GoldRecord:
+    line = json.dumps({"id": prediction.record_id, "links": list(prediction.links)})
+    return next(parse_lines([line], f"prediction for {prediction.record_id}", is_gold=False))
