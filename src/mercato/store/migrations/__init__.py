@@ -1,13 +1,13 @@
 """Schema migrations that run on SQLite and PostgreSQL alike; `Store.open` calls `upgrade`.
 
 How it works: `upgrade(engine)` creates every table and index of the store's `metadata` that is
-missing (so a new table or a new index needs no migration step), then applies the registered migrations not yet recorded in
-`schema_migrations`, each in its own transaction. A store created from nothing is already at the
-newest shape, so its migrations are recorded without being run. On PostgreSQL an advisory lock
-keeps two processes opening the same new store from racing each other.
+missing (so a new table or a new index needs no migration step), then applies the registered
+migrations not yet recorded in `schema_migrations`, each in its own transaction. Every store runs
+every step once, a new store too (a step may do what only one database can, such as a trigram
+index), so a step must tolerate meeting its own result; the helpers in `registry.py` do. On
+PostgreSQL an advisory lock keeps two processes opening one new store from racing each other.
 
-Add a migration in `mercato/store/migrations/steps.py` with the next number; use the helpers in
-`registry.py` so that a step tolerates meeting its own result.
+Add a migration in `mercato/store/migrations/steps.py` with the next number.
 """
 
 from __future__ import annotations
@@ -74,17 +74,10 @@ def upgrade(engine: Engine, metadata: MetaData | None = None) -> list[str]:
     metadata = metadata if metadata is not None else _store_metadata()
     with engine.begin() as connection:
         _lock(connection)
-        existing = set(inspect(connection).get_table_names())
-        is_new_store = not (existing & set(metadata.tables))
         _bookkeeping.create_all(connection)
         metadata.create_all(connection)
-        if not is_new_store:
-            _create_missing_indexes(connection, metadata)
+        _create_missing_indexes(connection, metadata)
         done = {row[0] for row in connection.execute(select(schema_migrations.c.name))}
-        if is_new_store:
-            # `create_all` just built today's shape, so every step's result is already there.
-            _record(connection, [m for m in registered() if m.name not in done])
-            return []
     ran: list[str] = []
     for step in registered():
         if step.name in done:

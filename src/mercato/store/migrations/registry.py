@@ -12,9 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Index, inspect
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.schema import Column
 
-from mercato.errors import RegistryError
+from mercato.errors import RegistryError, StoreError
 
 MigrationStep = Callable[[Connection], None]
 
@@ -80,3 +81,16 @@ def add_column(connection: Connection, table_name: str, column: Column[object]) 
         f"ALTER TABLE {preparer.quote(table_name)} "
         f"ADD COLUMN {preparer.quote(column.name)} {column_type}"
     )
+
+
+def ensure_postgres_extension(connection: Connection, name: str) -> None:
+    """Create a PostgreSQL extension if missing, or say plainly what the server lacks."""
+    try:
+        with connection.begin_nested():
+            connection.exec_driver_sql(f'CREATE EXTENSION IF NOT EXISTS "{name}"')
+    except DBAPIError as exc:
+        raise StoreError(
+            f"PostgreSQL extension {name!r} is needed and could not be created ({exc.orig}); "
+            f"install the server's contrib package or ask an administrator to run "
+            f"CREATE EXTENSION {name}"
+        ) from exc
