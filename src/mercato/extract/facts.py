@@ -1,0 +1,293 @@
+"""Facts about people, with the date they held: age, position, foot, caps, stats, market value.
+
+Each fact is attached to the person it is about: a person mention that covers or directly
+follows the phrase ("the 23-year-old Bastoni"), else the nearest person named before it in the
+sentence ("Bastoni, 23,"), else, for a sentence that names nobody ("the Dutchman has scored..."),
+the last person named before the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from mercato.domain import Claim, EntityKind, FactClaim, Mention, Span
+from mercato.extract.context import PERSON_KINDS, TEAM_KINDS, ArticleContext
+from mercato.extract.fees import find_fees
+from mercato.extract.numbers import COUNT, parse_count
+from mercato.extract.registry import register
+
+EXTRACTOR = "fact.rules.v1"
+
+# Words that may sit between a descriptor and the name it describes ("the 23-year-old defender
+# Bastoni"); a verb or a preposition there means the name belongs to another clause.
+_DESCRIPTOR_GAP = re.compile(r"^[\s,]*(?:(?:[A-Za-z][\w'-]*|\d+)\s+){0,3}$")
+_NOT_DESCRIPTOR = re.compile(
+    r"\b(?:is|was|are|were|has|have|had|will|would|could|should|joined|signed|said|and|but|or|to|"
+    r"from|for|with|in|at|of|by|on|than|as|after|before|who|which|that)\b",
+    re.IGNORECASE,
+)
+
+_AGE_AFTER_NAME = re.compile(
+    r"\s?(?:,\s?|\(\s?)(?P<age>1[5-9]|[2-4]\d)\s?(?:,|\)|-|–|—|\s+and\b|\s?$)"
+)
+_YEAR_OLD = re.compile(rf"\b(?P<age>{COUNT})[- ]years?[- ]old\b", re.IGNORECASE)
+_AGED = re.compile(r"\baged\s+(?P<age>1[5-9]|[2-4]\d)\b", re.IGNORECASE)
+
+_POSITIONS: dict[str, str] = {
+    "goalkeeper": "goalkeeper", "keeper": "goalkeeper", "goalie": "goalkeeper",
+    "shot-stopper": "goalkeeper", "centre-back": "centre-back", "center-back": "centre-back",
+    "centre back": "centre-back", "center back": "centre-back", "centre-half": "centre-back",
+    "central defender": "centre-back", "left-back": "left-back", "left back": "left-back",
+    "right-back": "right-back", "right back": "right-back", "full-back": "full-back",
+    "fullback": "full-back", "left wing-back": "left wing-back",
+    "right wing-back": "right wing-back", "wing-back": "wing-back", "defender": "defender",
+    "defensive midfielder": "defensive midfielder", "holding midfielder": "defensive midfielder",
+    "central midfielder": "central midfielder", "attacking midfielder": "attacking midfielder",
+    "midfielder": "midfielder", "playmaker": "attacking midfielder",
+    "left winger": "left winger", "right winger": "right winger", "winger": "winger",
+    "centre-forward": "centre-forward", "center-forward": "centre-forward",
+    "striker": "striker", "forward": "forward", "frontman": "striker",
+}  # fmt: skip
+_POSITION = re.compile(
+    r"\b(?P<pos>"
+    + "|".join(re.escape(p) for p in sorted(_POSITIONS, key=len, reverse=True))
+    + r")s?\b",
+    re.IGNORECASE,
+)
+# "need a striker", "sign a new centre-back": the position is a wish, not a description.
+_POSITION_WISH = re.compile(
+    r"\b(?:need|needs|needed|want|wants|sign|signing|seek|seeking|search|after|for|new|another|"
+    r"replacement|replace|target|targeting|priority|than|like|buy|buying|recruit|add|adding)"
+    r"\s+(?:(?:a|an|the|new|top|quality|young|experienced|left-footed|right-footed|\w+-\w+)\s+){0,3}$",
+    re.IGNORECASE,
+)
+_FOOT = re.compile(r"\b(?P<foot>left|right|two)[- ]footed\b", re.IGNORECASE)
+
+_CAP_DESCRIPTOR = re.compile(
+    rf"\b(?P<n>{COUNT})-cap\s+(?P<team>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)?)?"
+)
+_CAPS = re.compile(
+    rf"\b(?P<n>{COUNT})\s+(?:senior\s+|international\s+|full\s+)?caps?\b"
+    r"(?:\s+(?:for|with)\s+(?P<team>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)?))?|"
+    rf"\bcapped\s+(?P<n2>{COUNT})\s+times(?:\s+by\s+(?P<team2>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)?))?",
+    re.IGNORECASE,
+)
+_INTERNATIONAL = re.compile(r"^\s+(?:international|star\s+international|captain)\b")
+
+_STAT_NOUNS: dict[str, str] = {
+    "goal contributions": "goal_contributions", "goal involvements": "goal_contributions",
+    "goals": "goals", "goal": "goals", "assists": "assists", "assist": "assists",
+    "appearances": "appearances", "appearance": "appearances", "apps": "appearances",
+    "games": "appearances", "matches": "appearances", "outings": "appearances",
+    "clean sheets": "clean_sheets", "starts": "starts",
+}  # fmt: skip
+_STAT = re.compile(
+    rf"\b(?P<n>{COUNT})\s+(?:(?:league|competitive|senior|first-team|official|Premier\s+League|"
+    r"Serie\s+A|La\s+Liga|Bundesliga|Ligue\s+1|international|top-flight|club)\s+)?"
+    r"(?P<noun>" + "|".join(sorted(_STAT_NOUNS, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+_STAT_TIMES = re.compile(
+    rf"\b(?:scored|netted|struck|found\s+the\s+net)\s+(?P<n>{COUNT})\s+times\b", re.IGNORECASE
+)
+_STAT_NOT_HIS = re.compile(
+    r"\b(?:last|next|past|previous|remaining|first|final|opening|conceded|lost|won|drawn|unbeaten"
+    r"|only)\s+$",
+    re.IGNORECASE,
+)
+_STAT_CLUB = re.compile(r"\b(?:for|with|at)\s+(?:the\s+)?$", re.IGNORECASE)
+_MARKET_VALUE_CUE = re.compile(r"transfermarkt|market\s+value", re.IGNORECASE)
+
+
+def last_person_before(ctx: ArticleContext, offset: int) -> Mention | None:
+    """The last person mention that ends before `offset`."""
+    found = None
+    for mention in ctx.mentions:
+        if mention.span.end > offset:
+            break
+        if mention.kind in PERSON_KINDS:
+            found = mention
+    return found
+
+
+def person_for(ctx: ArticleContext, sentence: Span, start: int, end: int) -> Mention | None:
+    """The person a phrase at [start, end) in `sentence` is about."""
+    persons = ctx.mentions_in(sentence, PERSON_KINDS)
+    text = ctx.article.text
+    for mention in persons:
+        if mention.span.start <= start and end <= mention.span.end:
+            return mention  # a linked descriptor mention covers the phrase
+    for mention in persons:
+        if mention.span.start >= end:
+            gap = text[end : mention.span.start]
+            if _DESCRIPTOR_GAP.match(gap) and not _NOT_DESCRIPTOR.search(gap):
+                return mention
+            break
+    before = [m for m in persons if m.span.end <= start]
+    if before:
+        return before[-1]
+    if persons:
+        return None  # the sentence names someone else, later: do not guess across it
+    return last_person_before(ctx, sentence.start)
+
+
+def _fact(
+    ctx: ArticleContext,
+    person: Mention,
+    fact: str,
+    value: str,
+    sentence: Span,
+    club: str | None = None,
+) -> FactClaim:
+    return FactClaim(
+        person=person.label,
+        fact=fact,
+        value=value,
+        provenance=ctx.provenance(sentence, EXTRACTOR),
+        person_id=person.entity_id,
+        club=club,
+        as_of=ctx.article.published,
+    )
+
+
+def birth_year_range(age: int, as_of: date) -> str:
+    """The two years a person of `age` on `as_of` can have been born in ("1999-2000")."""
+    return f"{as_of.year - age - 1}-{as_of.year - age}"
+
+
+def _ages(ctx: ArticleContext, sentence: Span) -> list[FactClaim]:
+    text = ctx.article.text
+    found: list[tuple[Mention, int]] = []
+    for mention in ctx.mentions_in(sentence, PERSON_KINDS):
+        m = _AGE_AFTER_NAME.match(text, mention.span.end, sentence.end)
+        if m:
+            found.append((mention, int(m["age"])))
+    for pattern in (_YEAR_OLD, _AGED):
+        for m in pattern.finditer(text, sentence.start, sentence.end):
+            age = parse_count(m["age"])
+            person = person_for(ctx, sentence, m.start(), m.end())
+            if age is not None and 14 <= age <= 50 and person is not None:
+                found.append((person, age))
+    claims: list[FactClaim] = []
+    for person, age in found:
+        claims.append(_fact(ctx, person, "age", str(age), sentence))
+        if ctx.article.published is not None:
+            born = birth_year_range(age, ctx.article.published)
+            claims.append(_fact(ctx, person, "birth_year_range", born, sentence))
+    return claims
+
+
+def _positions(ctx: ArticleContext, sentence: Span) -> list[FactClaim]:
+    text = ctx.article.text
+    claims: list[FactClaim] = []
+    for m in _POSITION.finditer(text, sentence.start, sentence.end):
+        if _POSITION_WISH.search(text[max(sentence.start, m.start() - 50) : m.start()]):
+            continue
+        person = person_for(ctx, sentence, m.start(), m.end())
+        if person is not None:
+            claims.append(_fact(ctx, person, "position", _POSITIONS[m["pos"].lower()], sentence))
+    for m in _FOOT.finditer(text, sentence.start, sentence.end):
+        person = person_for(ctx, sentence, m.start(), m.end())
+        if person is not None:
+            claims.append(_fact(ctx, person, "foot", m["foot"].lower(), sentence))
+    return claims
+
+
+def _team_label(ctx: ArticleContext, sentence: Span, start: int, end: int) -> str:
+    """A national team named at [start, end): its mention's label, else the printed name."""
+    for mention in ctx.mentions_in(sentence, TEAM_KINDS):
+        if start <= mention.span.start < end:
+            return mention.label
+    return ctx.article.text[start:end]
+
+
+def _caps(ctx: ArticleContext, sentence: Span) -> list[FactClaim]:
+    text = ctx.article.text
+    claims: list[FactClaim] = []
+    for pattern in (_CAP_DESCRIPTOR, _CAPS):
+        for m in pattern.finditer(text, sentence.start, sentence.end):
+            groups = m.groupdict()
+            n = parse_count(groups.get("n") or groups.get("n2") or "")
+            team_group = "team" if groups.get("team") else "team2"
+            person = person_for(ctx, sentence, m.start(), m.end())
+            if n is None or person is None:
+                continue
+            if any(c.fact == "caps" and c.person == person.label for c in claims):
+                continue
+            claims.append(_fact(ctx, person, "caps", str(n), sentence))
+            if groups.get(team_group):
+                team = _team_label(ctx, sentence, m.start(team_group), m.end(team_group))
+                claims.append(_fact(ctx, person, "national_team", team, sentence))
+    for mention in ctx.mentions_in(sentence, frozenset({EntityKind.NATIONAL_TEAM})):
+        if _INTERNATIONAL.match(text[mention.span.end : mention.span.end + 30]):
+            person = person_for(ctx, sentence, mention.span.start, mention.span.end)
+            if person is not None and not any(c.fact == "national_team" for c in claims):
+                claims.append(_fact(ctx, person, "national_team", mention.label, sentence))
+    return claims
+
+
+def _stat_club(ctx: ArticleContext, sentence: Span, after: int) -> str | None:
+    """The club a run of stats is for: the first team after "for"/"with"/"at" past the stats."""
+    text = ctx.article.text
+    for mention in ctx.mentions_in(sentence, TEAM_KINDS):
+        if mention.span.start >= after:
+            lead = text[max(after, mention.span.start - 12) : mention.span.start]
+            if _STAT_CLUB.search(lead):
+                return mention.label
+    return None
+
+
+def _stats(ctx: ArticleContext, sentence: Span) -> list[FactClaim]:
+    text = ctx.article.text
+    hits: list[tuple[int, int, str, int]] = []
+    for m in _STAT.finditer(text, sentence.start, sentence.end):
+        if _STAT_NOT_HIS.search(text[max(sentence.start, m.start() - 12) : m.start()]):
+            continue
+        n = parse_count(m["n"])
+        if n is not None:
+            hits.append((m.start(), m.end(), _STAT_NOUNS[m["noun"].lower()], n))
+    for m in _STAT_TIMES.finditer(text, sentence.start, sentence.end):
+        n = parse_count(m["n"])
+        if n is not None:
+            hits.append((m.start(), m.end(), "goals", n))
+    if not hits:
+        return []
+    first, last = min(h[0] for h in hits), max(h[1] for h in hits)
+    person = person_for(ctx, sentence, first, last)
+    if person is None:
+        return []
+    club = _stat_club(ctx, sentence, last)
+    seen: set[str] = set()
+    claims: list[FactClaim] = []
+    for _, _, fact, n in sorted(hits):
+        if fact not in seen:
+            seen.add(fact)
+            claims.append(_fact(ctx, person, fact, str(n), sentence, club=club))
+    return claims
+
+
+def _market_values(ctx: ArticleContext, sentence: Span) -> list[FactClaim]:
+    if not _MARKET_VALUE_CUE.search(sentence.text):
+        return []
+    claims: list[FactClaim] = []
+    for start, end, fee in find_fees(sentence.text):
+        if fee.kind in ("valuation", "fee"):
+            person = person_for(ctx, sentence, sentence.start + start, sentence.start + end)
+            if person is not None:
+                value = f"{fee.amount:.0f} {fee.currency}"
+                claims.append(_fact(ctx, person, "market_value", value, sentence))
+                break
+    return claims
+
+
+@register(EXTRACTOR, order=40)
+def extract_facts(ctx: ArticleContext) -> list[Claim]:
+    """Age, birth-year range, position, foot, caps, national team, stats and market value."""
+    claims: list[Claim] = []
+    for _, sentence in ctx.iter_sentences():
+        for reader in (_ages, _positions, _caps, _stats, _market_values):
+            for claim in reader(ctx, sentence):
+                if claim not in claims:
+                    claims.append(claim)
+    return claims

@@ -1,0 +1,189 @@
+"""Facts about people, table by phenomenon, over contexts built by hand (see claimkit)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from claimkit import C, N, Name, P, context
+
+from mercato.domain import EntityKind, FactClaim
+from mercato.extract.facts import birth_year_range, extract_facts
+from mercato.extract.registry import registered
+
+NAMES: dict[str, Name | EntityKind] = {
+    "Tomas Kral": Name(P, "Tomas Kral", "player:kral"),
+    "Kral": Name(P, "Tomas Kral", "player:kral"),
+    "Rui Pacheco": P,
+    "Pacheco": Name(P, "Rui Pacheco"),
+    "Dani Ortega": P,
+    "Ortega": Name(P, "Dani Ortega"),
+    "Fulham": C,
+    "Sparta Prague": C,
+    "the Cottagers": Name(C, "Fulham"),
+    "Valencia": C,
+    "Czech Republic": N,
+    "Spain": N,
+}
+
+Row = tuple[str, set[tuple[str, str, str]]]
+
+AGES: list[Row] = [
+    ("Kral, 27, is wanted by Fulham.", {("Tomas Kral", "age", "27")}),
+    ("The 19-year-old Dani Ortega could leave Valencia.", {("Dani Ortega", "age", "19")}),
+    ("Fulham like Pacheco (31) as a stopgap.", {("Rui Pacheco", "age", "31")}),
+    ("Ortega, aged 22, is wanted.", {("Dani Ortega", "age", "22")}),
+    ("Kral, twenty-four years old, is wanted.", {("Tomas Kral", "age", "24")}),
+]
+
+POSITIONS: list[Row] = [
+    ("Fulham centre-back Tomas Kral is a target.", {("Tomas Kral", "position", "centre-back")}),
+    (
+        "Ortega is a left-footed winger.",
+        {("Dani Ortega", "position", "winger"), ("Dani Ortega", "foot", "left")},
+    ),
+    ("The goalkeeper Rui Pacheco has impressed.", {("Rui Pacheco", "position", "goalkeeper")}),
+]
+
+CAPS: list[Row] = [
+    (
+        "Kral, the 33-cap Czech Republic star, is wanted.",
+        {("Tomas Kral", "caps", "33"), ("Tomas Kral", "national_team", "Czech Republic")},
+    ),
+    (
+        "Ortega has won 12 caps for Spain.",
+        {("Dani Ortega", "caps", "12"), ("Dani Ortega", "national_team", "Spain")},
+    ),
+    (
+        "Ortega has been capped nine times by Spain.",
+        {("Dani Ortega", "caps", "9"), ("Dani Ortega", "national_team", "Spain")},
+    ),
+    ("Pacheco is a Spain international.", {("Rui Pacheco", "national_team", "Spain")}),
+]
+
+STATS: list[Row] = [
+    (
+        "Kral has scored five goals and laid on eleven assists in 98 appearances for Sparta Prague.",
+        {
+            ("Tomas Kral", "goals", "5"),
+            ("Tomas Kral", "assists", "11"),
+            ("Tomas Kral", "appearances", "98"),
+        },
+    ),
+    (
+        "Ortega has 17 goal contributions in 60 games for Valencia.",
+        {("Dani Ortega", "goal_contributions", "17"), ("Dani Ortega", "appearances", "60")},
+    ),
+    ("Pacheco has netted 14 times this term.", {("Rui Pacheco", "goals", "14")}),
+    (
+        "Pacheco has kept 40 clean sheets in 120 matches.",
+        {("Rui Pacheco", "clean_sheets", "40"), ("Rui Pacheco", "appearances", "120")},
+    ),
+]
+
+MARKET_VALUE: list[Row] = [
+    (
+        "Ortega is valued at €28m by Transfermarkt.",
+        {("Dani Ortega", "market_value", "28000000 EUR")},
+    ),
+    ("Kral has a market value of £9m.", {("Tomas Kral", "market_value", "9000000 GBP")}),
+]
+
+KNOWN_MISSES: list[Row] = [
+    # the fronted clause names the stats before the person it belongs to
+    ("Having scored nine goals this season, Ortega is in demand.", {("Dani Ortega", "goals", "9")}),
+    # a demonym instead of a national team mention
+    ("Kral is a Czech international.", {("Tomas Kral", "national_team", "Czech Republic")}),
+]
+
+
+def _facts(text: str) -> set[tuple[str, str, str]]:
+    return {
+        (c.person, c.fact, c.value)
+        for c in extract_facts(context(text, NAMES))
+        if isinstance(c, FactClaim)
+    }
+
+
+@pytest.mark.parametrize(("text", "expected"), AGES)
+def test_ages(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= _facts(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), POSITIONS)
+def test_positions_and_foot(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= _facts(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), CAPS)
+def test_caps_and_national_team(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= _facts(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), STATS)
+def test_stats(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= _facts(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), MARKET_VALUE)
+def test_market_value(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= _facts(text)
+
+
+@pytest.mark.xfail(strict=True, reason="not read yet")
+@pytest.mark.parametrize(("text", "expected"), KNOWN_MISSES)
+def test_known_misses(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= _facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fulham need a striker and Kral is not the answer.",
+        "Valencia have lost their last four games.",
+        "Kral was signed in 2019 for a small fee.",
+        "They play a 4-2-3-1 with Ortega on the left.",
+    ],
+)
+def test_no_fact_without_a_statement(text: str) -> None:
+    facts = _facts(text)
+    assert not {f for f in facts if f[1] in ("position", "appearances", "age", "goals")}
+
+
+def test_descriptor_sentence_takes_the_last_person_named() -> None:
+    text = (
+        "Fulham are keen on Tomas Kral. Dani Ortega is another option.\n\n"
+        "A right-footed defensive midfielder, the 26-year-old has 3 goals and 8 assists in 70 "
+        "appearances across all competitions for the Cottagers."
+    )
+    facts = extract_facts(context(text, NAMES, published=date(2024, 9, 1)))
+    got = {(c.person, c.fact, c.value, c.club) for c in facts if isinstance(c, FactClaim)}
+    assert ("Dani Ortega", "position", "defensive midfielder", None) in got
+    assert ("Dani Ortega", "foot", "right", None) in got
+    assert ("Dani Ortega", "age", "26", None) in got
+    assert ("Dani Ortega", "birth_year_range", "1997-1998", None) in got
+    assert ("Dani Ortega", "appearances", "70", "Fulham") in got
+    assert all(c.as_of == date(2024, 9, 1) for c in facts if isinstance(c, FactClaim))
+    assert all(c.provenance.extractor == "fact.rules.v1" for c in facts)
+
+
+def test_linked_descriptor_mention_wins() -> None:
+    names = dict(NAMES, **{"the Czech": Name(P, "Tomas Kral", "player:kral")})
+    text = "Rui Pacheco was substituted. Later the Czech, 29, scored twice."
+    facts = extract_facts(context(text, names))
+    assert {(c.person, c.value) for c in facts if isinstance(c, FactClaim) and c.fact == "age"} == {
+        ("Tomas Kral", "29")
+    }
+
+
+def test_ids_are_carried() -> None:
+    facts = extract_facts(context("Kral, 30, is wanted.", NAMES))
+    assert {c.person_id for c in facts if isinstance(c, FactClaim)} == {"player:kral"}
+
+
+def test_birth_year_range() -> None:
+    assert birth_year_range(23, date(2023, 2, 24)) == "1999-2000"
+
+
+def test_registered() -> None:
+    assert "fact.rules.v1" in {r.name for r in registered()}
