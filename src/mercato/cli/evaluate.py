@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 
@@ -13,24 +15,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from mercato.cli import EXIT_PARTIAL
 from mercato.errors import MercatoError
-from mercato.evaluation.gold import (
-    GoldRecord,
-    links_from_claims,
-    parse_lines,
-    read_gold,
-    read_predictions,
-    record_to_dict,
-)
-from mercato.evaluation.names import ClubTable, clubs_path_for
+from mercato.evaluation.gold import links_from_claims, record_to_dict
+from mercato.evaluation.harness import evaluate_file
 from mercato.evaluation.predictions import (
     Prediction,
     extract_record,
     extraction_to_dict,
-    predict_all,
     read_inputs,
 )
 from mercato.evaluation.report import evaluation_to_dict, render
-from mercato.evaluation.scoring import score
 
 
 def _parse_day(ctx: click.Context, param: click.Parameter, value: datetime | None) -> date | None:
@@ -58,6 +51,7 @@ def _parse_day(ctx: click.Context, param: click.Parameter, value: datetime | Non
     "--date",
     "published",
     type=click.DateTime(formats=["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
     callback=_parse_day,
     help="Publication date (YYYY-MM-DD) for text that does not give one.",
 )
@@ -73,7 +67,6 @@ def extract_command(
     """
     records = read_inputs(file, published=published, outlet=outlet)
     output_format = "json" if as_json else output_format
-    out = click.get_text_stream("stdout")
     failed = 0
     for record in records:
         try:
@@ -91,13 +84,15 @@ def extract_command(
             data["article"]["external_id"] = record.id
         else:
             data = record_to_dict(record, links_from_claims(extraction.transfers))
-        out.write(json.dumps(data, ensure_ascii=False) + "\n")
+        click.echo(json.dumps(data, ensure_ascii=False))
     if failed:
         sys.exit(EXIT_PARTIAL)
 
 
 @click.command("eval")
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument(
+    "gold", metavar="GOLD.jsonl", type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
 @click.option(
     "--verbose",
@@ -140,50 +135,31 @@ def eval_command(
     follows ../shared/eval/SPEC.md; clubs are compared through the scorer's own alias table,
     never Mercato's knowledge base.
     """
-    records = read_gold(gold)
-    notes: list[str] = []
-    clubs_path = clubs_path or clubs_path_for(gold)
-    if clubs_path.exists():
-        clubs = ClubTable.load(clubs_path)
-    else:
-        clubs = ClubTable()
-        notes.append(f"no club alias table at {clubs_path}: clubs compared by name only")
     if predictions_path is not None:
-        predictions = read_predictions(predictions_path)
+        evaluation = evaluate_file(gold, predictions_path=predictions_path, clubs_path=clubs_path)
     else:
-        predictions = _run_extraction(records, workers, quiet=as_json)
-        failed = [p for p in predictions if p.error]
-        if failed:
-            notes.append(f"extraction failed on {len(failed)} record(s); scored as empty")
-        predictions = [_as_record(p) for p in predictions]
-    evaluation = score(records, predictions, clubs, notes)
+        total = sum(1 for line in gold.open(encoding="utf-8", errors="replace") if line.strip())
+        with _progress(total, quiet=as_json) as on_done:
+            evaluation = evaluate_file(
+                gold, clubs_path=clubs_path, workers=workers, on_done=on_done
+            )
     if as_json:
         click.echo(json.dumps(evaluation_to_dict(evaluation, verbose=verbose), indent=2))
     else:
         render(evaluation, Console(), verbose=verbose)
 
 
-def _run_extraction(records: list[GoldRecord], workers: int, *, quiet: bool) -> list[Prediction]:
-    errors = Console(stderr=True)
-    columns = (
-        TextColumn("extracting"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-    )
-    with Progress(
-        *columns, console=errors, transient=True, disable=quiet or len(records) < 2
-    ) as bar:
-        task = bar.add_task("extract", total=len(records))
+@contextmanager
+def _progress(total: int, *, quiet: bool) -> Iterator[Callable[[Prediction], None]]:
+    """A progress bar on stderr; extraction failures are printed above it as they happen."""
+    columns = (TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    console = Console(stderr=True)
+    with Progress(*columns, console=console, transient=True, disable=quiet or total < 2) as bar:
+        task = bar.add_task("extract", total=total)
 
         def done(prediction: Prediction) -> None:
             if prediction.error:
                 bar.console.print(f"mercato: {prediction.record_id}: {prediction.error}")
             bar.advance(task)
 
-        return predict_all(records, workers=workers, on_done=done)
-
-
-def _as_record(prediction: Prediction) -> GoldRecord:
-    line = json.dumps({"id": prediction.record_id, "links": list(prediction.links)})
-    return next(parse_lines([line], f"prediction for {prediction.record_id}", is_gold=False))
+        yield done

@@ -362,7 +362,7 @@ def _dedupe_key(
 def _merge(group: list[dict[str, Any]]) -> dict[str, Any]:
     """The most informative link of a group, its missing source and fee filled from the rest."""
 
-    def rank(link: Mapping[str, Any]) -> tuple[int, int, int, int]:
+    def rank(link: dict[str, Any]) -> tuple[int, int, int, int]:
         return (
             STATUS_STRENGTH[link["status"]],
             link["source"] is not None,
@@ -370,7 +370,8 @@ def _merge(group: list[dict[str, Any]]) -> dict[str, Any]:
             len(link["person"]),
         )
 
-    best = dict(max(group, key=rank))  # max keeps the first of equals: text order
+    chosen = max(group, key=rank)  # max keeps the first of equals: text order
+    best = dict(chosen)
     longest = max(group, key=lambda link: len(link["person"]))
     best["person"] = longest["person"]
     for key in ("source", "fee"):

@@ -18,7 +18,13 @@ from typing import Any
 
 from mercato.domain import Article, Extraction
 from mercato.errors import IngestError
-from mercato.evaluation.gold import GoldRecord, kind_for, links_from_claims, parse_date
+from mercato.evaluation.gold import (
+    GoldRecord,
+    kind_for,
+    links_from_claims,
+    parse_date,
+    parse_lines,
+)
 
 _SEED_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s")
 
@@ -105,6 +111,11 @@ class Prediction:
     record_id: str
     links: tuple[dict[str, Any], ...]
     error: str | None = None
+
+    def to_record(self) -> GoldRecord:
+        """The prediction as a checked SPEC record, ready to score."""
+        line = json.dumps({"id": self.record_id, "links": list(self.links)})
+        return next(parse_lines([line], f"prediction for {self.record_id}", is_gold=False))
 
 
 def predict_record(record: GoldRecord) -> Prediction:
