@@ -1,0 +1,106 @@
+"""Web archives (WARC, plain or gzipped, via warcio) to articles.
+
+Every `response` record whose HTTP status is 2xx and whose payload is HTML becomes an article
+through `mercato.ingest.html`; its target URI gives the URL and the outlet, its `WARC-Date` the
+date when the page itself has none. Other records (requests, metadata, images, redirects) are
+passed over; a record whose page cannot be read is yielded as an `IngestError` record and the
+archive goes on. A file that is not a WARC at all, or breaks off before its first record, is an `IngestError`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from mercato.domain import Article
+from mercato.errors import IngestError
+from mercato.ingest.html import article_from_html
+from mercato.ingest.readers import register_reader
+from mercato.ingest.sanity import parse_date_text, read_stream_capped
+
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+
+# A whole archive may be large (it is streamed); one page in it may not.
+MAX_RECORD_BYTES = 10 * 1024 * 1024
+# Archives are streamed, so only a sanity bound: 20 GiB.
+MAX_WARC_BYTES = 20 * 1024 * 1024 * 1024
+
+
+def is_warc_path(path: Path) -> bool:
+    """True for a file whose name says it is a web archive."""
+    return path.name.lower().endswith(WARC_SUFFIXES)
+
+
+def _is_html(content_type: str | None) -> bool:
+    """True for an HTML media type (any parameters ignored)."""
+    if not content_type:
+        return False
+    media = content_type.split(";")[0].strip().lower()
+    return media in ("text/html", "application/xhtml+xml")
+
+
+def _record_article(record: Any, source: str, index: int) -> Article | None:
+    """The article in one response record, or None when the record holds no HTML page."""
+    if record.rec_type != "response":
+        return None
+    http = record.http_headers
+    if http is None:
+        return None
+    status = http.get_statuscode() or ""
+    if not status.startswith("2") or not _is_html(http.get_header("Content-Type")):
+        return None
+    uri = record.rec_headers.get_header("WARC-Target-URI")
+    label = f"{source}#{uri or index}"
+    payload = read_stream_capped(record.content_stream(), label, MAX_RECORD_BYTES)
+    article = article_from_html(payload, url=uri, source=source)
+    if article.published is None:
+        archived = parse_date_text(record.rec_headers.get_header("WARC-Date"))
+        if archived is not None:
+            # The capture date bounds the publication date from above; better than none.
+            article = replace(
+                article, published=archived, meta={**article.meta, "date_from": "warc_date"}
+            )
+    return article
+
+
+def read_warc(path: Path) -> Iterator[Article | IngestError]:
+    """Yield an article for every HTML page an archive holds, an IngestError for each bad one."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    source = str(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise IngestError(source, f"cannot read: {exc.strerror or exc}") from exc
+    if size > MAX_WARC_BYTES:
+        raise IngestError(source, f"archive is {size} bytes, over the {MAX_WARC_BYTES}-byte limit")
+    seen = 0
+    with path.open("rb") as handle:
+        try:
+            for index, record in enumerate(ArchiveIterator(handle, arc2warc=True)):
+                seen += 1
+                try:
+                    article = _record_article(record, source, index)
+                except IngestError as exc:
+                    yield exc
+                    continue
+                if article is not None:
+                    yield article
+        except ArchiveLoadFailed as exc:
+            raise IngestError(source, f"not a readable web archive ({exc.msg})") from exc
+        except (OSError, EOFError, ValueError) as exc:
+            # A gzip stream cut short or a record header broken mid-way.
+            if seen == 0:
+                raise IngestError(source, f"not a readable web archive ({exc})") from exc
+            yield IngestError(source, f"archive breaks off after {seen} records ({exc})")
+
+
+def looks_like_warc(head: bytes) -> bool:
+    """Sniffer: the start of a file is an uncompressed WARC record."""
+    return head.startswith(b"WARC/")
+
+
+register_reader(WARC_SUFFIXES, read_warc, name="warc", sniff=looks_like_warc)
