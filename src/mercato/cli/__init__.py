@@ -46,7 +46,9 @@ def _register_commands() -> None:
             if exc.name == module_name:
                 continue  # a face not built yet
             raise
-        cli.add_command(getattr(module, attribute))
+        command = getattr(module, attribute, None)
+        if command is not None and command.name not in cli.commands:
+            cli.add_command(command)
 
 
 COMMAND_MODULES: tuple[tuple[str, str], ...] = (
@@ -55,10 +57,20 @@ COMMAND_MODULES: tuple[tuple[str, str], ...] = (
     ("mercato.cli.evaluate", "extract_command"),
     ("mercato.cli.evaluate", "eval_command"),
     ("mercato.cli.kb", "kb_group"),
+    ("mercato.cli.stories", "story_command"),
+    ("mercato.cli.stories", "sources_command"),
+    ("mercato.cli.stories", "backtest_command"),
+    ("mercato.cli.serve", "serve_command"),
+    ("mercato.cli.watch", "watch_command"),
 )
+
+
+def build_cli() -> click.Group:
+    """The `mercato` group with every command module's commands attached."""
+    _register_commands()
+    return cli
 
 
 def main() -> None:
     """Entry point of the `mercato` program."""
-    _register_commands()
-    cli(prog_name="mercato")
+    build_cli()(prog_name="mercato")
