@@ -1,0 +1,193 @@
+"""Quotes: who said what, in which outlet, about whom.
+
+Quoted speech is found in the article's text by its quote marks (so a quote that sentence
+splitting cuts in pieces stays whole). The speaker comes from the words around it: `"...," said
+X`, `"...," X added`, `X told Sky Sports: "..."`, or an introducing line before a quote
+paragraph ("He said:"), where a pronoun carries the subject of the sentence before it over.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from mercato.domain import Claim, EntityKind, Mention, Quote, Span
+from mercato.extract.context import PERSON_KINDS, ArticleContext
+from mercato.extract.registry import register
+
+EXTRACTOR = "quote.rules.v1"
+_I = re.IGNORECASE
+
+SPEAKER_KINDS = PERSON_KINDS | frozenset({EntityKind.JOURNALIST})
+_OUTLET_KINDS = frozenset({EntityKind.OUTLET})
+
+_QUOTED = re.compile(r"“(?P<a>[^”]+)”|\"(?P<b>[^\"\n]+)\"")
+_MIN_WORDS = 4  # shorter quoted bits are names or scare quotes ("the Galacticos")
+
+_SAY = (
+    r"(?:said|says|added|adds|told|tells|explained|explains|insisted|insists|admitted|admits|"
+    r"claimed|claims|revealed|reveals|wrote|writes|stated|states|continued|continues|"
+    r"declared|declares|remarked|noted|warned|commented|suggested|argued|believes|"
+    r"reflected|joked|concluded|confirmed|confirms)"
+)
+# After the quote: `," said X` / `," X added` / `," he said`.
+_SAY_THEN_NAME = re.compile(rf"\s*,?\s*{_SAY}\s+(?=\S)", _I)
+_NAME_THEN_SAY = re.compile(rf"\s+(?:has\s+|had\s+)?{_SAY}\b", _I)
+_PRONOUN_SAY = re.compile(rf"\s*,?\s*(?:he|she)\s+(?:has\s+|had\s+)?{_SAY}\b", _I)
+# Before the quote: an introducing clause that ends in a verb of saying and a colon or comma.
+_INTRO = re.compile(rf"\b(?P<verb>{_SAY})\b[^.!?\"“”]{{0,80}}?[:,]?\s*$", _I)
+_PRONOUN_BEFORE = re.compile(r"\b(?:he|she)\s+(?:has\s+|had\s+|also\s+|then\s+)?$", _I)
+_OUTLET_CUE = re.compile(
+    r"\b(?:told|tells|to|for|in|with|on|via|telling|speaking\s+to|writing\s+in)\s+$", _I
+)
+
+
+@dataclass(frozen=True)
+class _Said:
+    speaker: Mention
+    outlet: str | None
+    span: Span  # where the speaker was named or carried over from
+
+
+def _person_before(mentions: list[Mention], offset: int) -> Mention | None:
+    before = [m for m in mentions if m.span.end <= offset]
+    return before[-1] if before else None
+
+
+def _outlet_in(ctx: ArticleContext, start: int, end: int) -> str | None:
+    """An outlet named in [start, end) after "told"/"for"/"to"/"in": the one that carried it."""
+    text = ctx.article.text
+    for mention in ctx.mentions_in(ctx.span(start, end), _OUTLET_KINDS):
+        if _OUTLET_CUE.search(text[max(start, mention.span.start - 20) : mention.span.start]):
+            return mention.label
+    return None
+
+
+def _sentence_subject(ctx: ArticleContext, before: int) -> tuple[Mention, Span] | None:
+    """The first person named in the nearest sentence (clipped at `before`) that names one."""
+    sentences = [s for s in ctx.sentences if s.start < before]
+    for sentence in reversed(sentences[-3:]):
+        region = ctx.span(sentence.start, min(sentence.end, before))
+        persons = ctx.mentions_in(region, SPEAKER_KINDS)
+        if persons:
+            return persons[0], region
+    return None
+
+
+def _after(ctx: ArticleContext, end: int, previous: _Said | None) -> _Said | None:
+    """A speaker named right after the quote: `," said X` or `," X said` or `," he said`."""
+    text = ctx.article.text
+    line_end = text.find("\n", end)
+    stop = min(x for x in (line_end if line_end >= 0 else len(text), end + 120, len(text)))
+    tail = ctx.span(end, stop)
+    speakers = ctx.mentions_in(tail, SPEAKER_KINDS)
+    said = _SAY_THEN_NAME.match(text, end, stop)
+    if said and speakers and speakers[0].span.start == said.end():
+        return _Said(speakers[0], _outlet_in(ctx, end, stop), tail)
+    if speakers and re.fullmatch(r"\s*,?\s*", text[end : speakers[0].span.start]):
+        if _NAME_THEN_SAY.match(text, speakers[0].span.end, stop):
+            return _Said(speakers[0], _outlet_in(ctx, end, stop), tail)
+    if _PRONOUN_SAY.match(text, end, stop) and previous is not None:
+        return _Said(previous.speaker, _outlet_in(ctx, end, stop) or previous.outlet, tail)
+    return None
+
+
+def _intro_start(ctx: ArticleContext, start: int, prev_end: int) -> tuple[int, int]:
+    """Where the clause introducing a quote at `start` begins and ends."""
+    text = ctx.article.text
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        last = len(text[:start].rstrip()) - 1  # a splitter may start a sentence at the quote
+        sentence = ctx.sentence_of(last)
+        begin = sentence.start if sentence else line_start
+        return max(begin, prev_end, line_start), start
+    # the quote opens its paragraph: the introducing line is the paragraph before it
+    end = len(text[:line_start].rstrip())
+    sentence = ctx.sentence_of(end - 1) if end else None
+    return (max(sentence.start if sentence else end, prev_end), end)
+
+
+def _before(ctx: ArticleContext, start: int, prev_end: int, previous: _Said | None) -> _Said | None:
+    """A speaker named in the clause that introduces the quote ("Cascarino added:")."""
+    text = ctx.article.text
+    intro_start, intro_end = _intro_start(ctx, start, prev_end)
+    if intro_end <= intro_start:
+        return None
+    intro = _INTRO.search(text, intro_start, intro_end)
+    if intro is None:
+        return None
+    span = ctx.span(intro_start, intro_end)
+    speakers = ctx.mentions_in(span, SPEAKER_KINDS)
+    named = _person_before(speakers, intro.start("verb"))
+    if named is not None and not _PRONOUN_BEFORE.search(text, named.span.end, intro.start("verb")):
+        return _Said(named, _outlet_in(ctx, intro_start, intro_end), span)
+    pronoun = _PRONOUN_BEFORE.search(text, intro_start, intro.start("verb"))
+    if pronoun:
+        subject = _sentence_subject(ctx, pronoun.start())
+        if previous is not None and (subject is None or subject[1].end <= previous.span.start):
+            return _Said(previous.speaker, previous.outlet, span)
+        if subject is not None:
+            person, sentence = subject
+            outlet = _outlet_in(ctx, intro_start, intro_end) or _outlet_in(
+                ctx, sentence.start, sentence.end
+            )
+            return _Said(person, outlet, ctx.span(sentence.start, intro_end))
+    return None
+
+
+def _about(ctx: ArticleContext, quote: Span, said: _Said) -> Mention | None:
+    """The person the quote is about: the one it names most, ties going to one named nearby."""
+    named = [m for m in ctx.mentions_in(quote, PERSON_KINDS) if m.label != said.speaker.label]
+    if not named:
+        return None
+    counts = Counter(m.label for m in named)
+    around = {m.label for m in ctx.mentions_in(said.span, PERSON_KINDS)}
+    best = max(counts.values())
+    tied = [m for m in named if counts[m.label] == best]
+    for mention in tied:
+        if mention.label in around:
+            return mention
+    return tied[0]
+
+
+@register(EXTRACTOR, order=60)
+def extract_quotes(ctx: ArticleContext) -> list[Claim]:
+    """Quoted speech with its speaker, the outlet that carried it, and whom it is about."""
+    text = ctx.article.text
+    claims: list[Claim] = []
+    previous: _Said | None = None
+    prev_end = 0
+    by_speaker: dict[str, str | None] = {}
+    for match in _QUOTED.finditer(text):
+        words = (match["a"] or match["b"]).strip()
+        if len(words.split()) < _MIN_WORDS:
+            continue
+        said = _after(ctx, match.end(), previous) or _before(ctx, match.start(), prev_end, previous)
+        if said is None and previous is not None and _continues(text, prev_end, match.start()):
+            said = previous  # a quote paragraph straight after another one by the same speaker
+        prev_end = match.end()
+        if said is None:
+            continue
+        outlet = said.outlet or by_speaker.get(said.speaker.label)
+        said = _Said(said.speaker, outlet, said.span)
+        by_speaker.setdefault(said.speaker.label, outlet)
+        span = ctx.span(match.start(), match.end())
+        about = _about(ctx, span, said)
+        claims.append(
+            Quote(
+                speaker=said.speaker.label,
+                text=words,
+                provenance=ctx.provenance(span, EXTRACTOR),
+                about=about.label if about else None,
+                outlet=outlet,
+                speaker_id=said.speaker.entity_id,
+            )
+        )
+        previous = said
+    return claims
+
+
+def _continues(text: str, prev_end: int, start: int) -> bool:
+    """Whether only white space lies between the previous quote and this one."""
+    return prev_end > 0 and not text[prev_end:start].strip()
