@@ -70,8 +70,11 @@ INTRO_BEFORE: list[Row] = [
 
 CARRIED_OVER: list[Row] = [
     (
-        "Writing for The Guardian, veteran columnist Kerry Fenn criticised Hugo Lindqvist after "
-        'the defeat. She said:\n\n"Lindqvist drifted out of the game, and the Swede has to do more."',
+        (
+            "Writing for The Guardian, veteran columnist Kerry Fenn criticised Hugo Lindqvist "
+            'after the defeat. She said:\n\n"Lindqvist drifted out of the game, and the Swede has '
+            'to do more."'
+        ),
         "Kerry Fenn",
         "The Guardian",
         "Hugo Lindqvist",
