@@ -159,7 +159,12 @@ def _progress(total: int, *, quiet: bool) -> Iterator[Callable[[Prediction], Non
 
         def done(prediction: Prediction) -> None:
             if prediction.error:
-                bar.console.print(f"mercato: {prediction.record_id}: {prediction.error}")
+                bar.console.print(
+                    f"mercato: {prediction.record_id}: extraction failed ({prediction.error})",
+                    soft_wrap=True,
+                    markup=False,
+                    highlight=False,
+                )
             bar.advance(task)
 
         yield done

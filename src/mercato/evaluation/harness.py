@@ -37,5 +37,5 @@ def evaluate_file(
     predictions = predict_all(records, workers=workers, on_done=on_done)
     failed = [p.record_id for p in predictions if p.error]
     if failed:
-        notes.append(f"extraction failed on {len(failed)} record(s), scored as empty: {failed}")
+        notes.append(f"extraction failed on {len(failed)} record(s), scored as empty")
     return score(records, [p.to_record() for p in predictions], clubs, notes)

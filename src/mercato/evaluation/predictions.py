@@ -122,6 +122,8 @@ def predict_record(record: GoldRecord) -> Prediction:
     """Predicted links for one record; an extraction failure is reported, not raised."""
     try:
         extraction = extract_record(record)
+    except ImportError:
+        raise  # a broken installation, not a bad article: stop at once
     except Exception as exc:  # noqa: BLE001  (one bad article must not stop the batch)
         return Prediction(record.id, (), f"{type(exc).__name__}: {exc}")
     return Prediction(record.id, tuple(links_from_claims(extraction.transfers)))

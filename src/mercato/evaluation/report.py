@@ -47,8 +47,9 @@ def evaluation_to_dict(evaluation: Evaluation, *, verbose: bool = False) -> dict
 
 def _rates_table(title: str, rows: dict[str, Metrics]) -> Table:
     table = Table(title=title, title_justify="left")
-    for column in ("", "articles", "precision", "recall", "F1", "matched", "predicted", "gold"):
-        table.add_column(column, justify="left" if not column else "right")
+    table.add_column("", no_wrap=True)
+    for column in ("texts", "P", "R", "F1", "match", "pred", "gold"):
+        table.add_column(column, justify="right")
     for name, m in rows.items():
         c = m.overall
         table.add_row(
@@ -68,8 +69,9 @@ def render(evaluation: Evaluation, console: Console, *, verbose: bool = False) -
     """Print the metrics as tables; with verbose, every miss, extra and wrong field."""
     m = evaluation.metrics
     links = Table(title="Transfer links", title_justify="left")
-    for column in ("", "precision", "recall", "F1", "matched", "predicted", "gold"):
-        links.add_column(column, justify="left" if not column else "right")
+    links.add_column("", no_wrap=True)
+    for column in ("P", "R", "F1", "match", "pred", "gold"):
+        links.add_column(column, justify="right")
     rows = {"all links": m.overall, **{f"status {s}": c for s, c in m.by_status.items()}}
     for name, c in rows.items():
         links.add_row(
@@ -92,6 +94,7 @@ def render(evaluation: Evaluation, console: Console, *, verbose: bool = False) -
 
     console.print(_rates_table("By group", dict(evaluation.by_group)))
     console.print(_rates_table("By dataset family", dict(evaluation.by_family)))
+    console.print("[dim]P precision, R recall; match, pred and gold count links[/dim]")
     for note in evaluation.notes:
         console.print(f"[dim]note: {escape(note)}[/dim]")
     if verbose:
