@@ -9,6 +9,8 @@ archive goes on. A file that is not a WARC at all, or breaks off before its firs
 
 from __future__ import annotations
 
+import gzip
+import zlib
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -54,7 +56,10 @@ def _record_article(record: Any, source: str, index: int) -> Article | None:
     uri = record.rec_headers.get_header("WARC-Target-URI")
     label = f"{source}#{uri or index}"
     payload = read_stream_capped(record.content_stream(), label, MAX_RECORD_BYTES)
-    article = article_from_html(payload, url=uri, source=source)
+    try:
+        article = article_from_html(payload, url=uri, source=source)
+    except IngestError as exc:
+        raise IngestError(label, exc.reason) from exc
     if article.published is None:
         archived = parse_date_text(record.rec_headers.get_header("WARC-Date"))
         if archived is not None:
@@ -63,6 +68,22 @@ def _record_article(record: Any, source: str, index: int) -> Article | None:
                 article, published=archived, meta={**article.meta, "date_from": "warc_date"}
             )
     return article
+
+
+def _check_start(path: Path) -> None:
+    """Refuse a file whose first record is not a WARC (or ARC) header; warcio would guess on."""
+    source = str(path)
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(512)
+            if head.startswith(b"\x1f\x8b"):
+                handle.seek(0)
+                with gzip.GzipFile(fileobj=handle) as unzipped:
+                    head = unzipped.read(512)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise IngestError(source, f"not a readable web archive ({exc})") from exc
+    if not head.lstrip(b"\r\n").startswith((b"WARC/", b"filedesc://")):
+        raise IngestError(source, "not a readable web archive (no WARC header at the start)")
 
 
 def read_warc(path: Path) -> Iterator[Article | IngestError]:
@@ -77,6 +98,7 @@ def read_warc(path: Path) -> Iterator[Article | IngestError]:
         raise IngestError(source, f"cannot read: {exc.strerror or exc}") from exc
     if size > MAX_WARC_BYTES:
         raise IngestError(source, f"archive is {size} bytes, over the {MAX_WARC_BYTES}-byte limit")
+    _check_start(path)
     seen = 0
     with path.open("rb") as handle:
         try:
