@@ -1,0 +1,266 @@
+"""Ingest, extract, store: read files into articles, skip the ones already stored, extract the
+rest (in worker processes if asked), and store each batch in one transaction.
+
+A crash loses at most the batch in flight and never half-stores an article. One unreadable file,
+record or article is reported, counted and skipped; the run goes on.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Protocol
+
+from mercato.domain import Article, Extraction
+from mercato.errors import ConfigurationError, IngestError, StoreError
+from mercato.ingest.readers import Record, iter_files, reader_for
+from mercato.store import Store
+
+Extract = Callable[[Article], Extraction]
+
+DEFAULT_BATCH_SIZE = 500
+
+
+def default_extract() -> Extract:
+    """Mercato's own extraction (`mercato.extract.pipeline.extract_article`)."""
+    try:
+        from mercato.extract.pipeline import extract_article
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("mercato"):
+            raise ConfigurationError(f"extraction is not available: {exc}") from exc
+        raise
+    return extract_article
+
+
+class IngestObserver(Protocol):
+    """What a face (CLI progress bar, API job) hears while an ingest runs."""
+
+    def started(self, estimated_records: int) -> None: ...
+
+    def advanced(self, records: int) -> None: ...
+
+    def failed(self, error: IngestError) -> None: ...
+
+    def warned(self, message: str) -> None: ...
+
+
+class SilentObserver:
+    """An observer that ignores everything (the library default)."""
+
+    def started(self, estimated_records: int) -> None:
+        """Ignore the start."""
+
+    def advanced(self, records: int) -> None:
+        """Ignore progress."""
+
+    def failed(self, error: IngestError) -> None:
+        """Ignore a failure (it is still in the report)."""
+
+    def warned(self, message: str) -> None:
+        """Ignore a warning (it is still in the report)."""
+
+
+@dataclass
+class IngestReport:
+    """What an ingest run did: counts, and every failure and warning with its source."""
+
+    ingested: int = 0
+    duplicates: int = 0
+    failed: int = 0
+    claims: int = 0
+    undated: int = 0
+    files: int = 0
+    seconds: float = 0.0
+    failures: list[IngestError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, object]:
+        """Plain data for `--json` and the API."""
+        return {
+            "ingested": self.ingested,
+            "duplicates": self.duplicates,
+            "failed": self.failed,
+            "claims": self.claims,
+            "undated": self.undated,
+            "files": self.files,
+            "seconds": round(self.seconds, 3),
+            "failures": [{"source": f.source, "reason": f.reason} for f in self.failures],
+            "warnings": list(self.warnings),
+        }
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """What a worker made of one article: an extraction, or why it could not."""
+
+    article_id: str
+    source: str
+    extraction: Extraction | None = None
+    error: str | None = None
+
+
+def _extract_chunk(extract: Extract, articles: Sequence[Article]) -> list[_Outcome]:
+    """Extract a chunk of articles in a worker; one failing article does not sink the chunk."""
+    outcomes = []
+    for article in articles:
+        source = article.source_path or article.id
+        try:
+            outcomes.append(_Outcome(article.id, source, extraction=extract(article)))
+        except Exception as exc:  # noqa: BLE001 - one bad article is reported, the run goes on
+            reason = f"extraction failed ({type(exc).__name__}: {exc})"
+            outcomes.append(_Outcome(article.id, source, error=reason))
+    return outcomes
+
+
+class _Run:
+    """One ingest run's moving parts: the store, the extractor, the pool and the report."""
+
+    def __init__(
+        self,
+        store: Store,
+        extract: Extract,
+        pool: Executor | None,
+        workers: int,
+        observer: IngestObserver,
+    ) -> None:
+        self.store = store
+        self.extract = extract
+        self.pool = pool
+        self.workers = workers
+        self.observer = observer
+        self.report = IngestReport()
+
+    def fail(self, error: IngestError) -> None:
+        self.report.failed += 1
+        self.report.failures.append(error)
+        self.observer.failed(error)
+
+    def flush(self, batch: list[Article]) -> None:
+        """Extract and store one batch in one transaction, skipping articles already stored."""
+        if not batch:
+            return
+        unique: dict[str, Article] = {}
+        for article in batch:
+            unique.setdefault(article.id, article)
+        present = self.store.existing_article_ids(list(unique))
+        new = [a for a in unique.values() if a.id not in present]
+        self.report.duplicates += len(batch) - len(new)
+        extractions = []
+        for outcome in self._extract(new):
+            if outcome.extraction is not None:
+                extractions.append(outcome.extraction)
+            else:
+                self.fail(IngestError(outcome.source, outcome.error or "extraction failed"))
+        self._store(extractions)
+        self.observer.advanced(len(batch))
+
+    def _extract(self, articles: list[Article]) -> Iterator[_Outcome]:
+        if not articles:
+            return
+        if self.pool is None:
+            yield from _extract_chunk(self.extract, articles)
+            return
+        size = max(1, min(50, len(articles) // (self.workers * 4) or 1))
+        chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
+        for outcomes in self.pool.map(partial(_extract_chunk, self.extract), chunks):
+            yield from outcomes
+
+    def _store(self, extractions: list[Extraction]) -> None:
+        try:
+            self._count(extractions, self.store.add_extractions(extractions).article_ids)
+        except StoreError:
+            # Find the one article the database refuses instead of losing the whole batch.
+            for extraction in extractions:
+                try:
+                    added = self.store.add_extractions([extraction]).article_ids
+                except StoreError as exc:
+                    source = extraction.article.source_path or extraction.article.id
+                    self.fail(IngestError(source, f"could not be stored ({exc})"))
+                    continue
+                self._count([extraction], added)
+
+    def _count(self, extractions: list[Extraction], added_ids: tuple[str, ...]) -> None:
+        added = set(added_ids)
+        self.report.ingested += len(added)
+        self.report.duplicates += len(extractions) - len(added)
+        for extraction in extractions:
+            if extraction.article.id not in added:
+                continue
+            self.report.claims += len(extraction.claims)
+            self.report.undated += extraction.article.published is None
+            warnings = extraction.article.meta.get("warnings")
+            for warning in warnings if isinstance(warnings, list) else ():
+                self.report.warnings.append(str(warning))
+                self.observer.warned(str(warning))
+
+
+def _records(path: Path) -> Iterator[Record]:
+    yield from reader_for(path).read(path)
+
+
+def ingest_paths(
+    paths: Sequence[Path | str],
+    store: Store,
+    *,
+    extract: Extract | None = None,
+    workers: int = 1,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    observer: IngestObserver | None = None,
+) -> IngestReport:
+    """Ingest files and directories into `store`; returns what was ingested, skipped and failed."""
+    if workers < 1:
+        raise ConfigurationError("workers must be at least 1")
+    if batch_size < 1:
+        raise ConfigurationError("batch size must be at least 1")
+    extract = extract or default_extract()
+    observer = observer or SilentObserver()
+    started = time.perf_counter()
+    files: list[Path] = []
+    run = _Run(store, extract, None, workers, observer)
+    for found in iter_files(paths):
+        if isinstance(found, IngestError):
+            run.fail(found)
+        else:
+            files.append(found)
+    observer.started(sum(_estimate(f) for f in files))
+    pool = None
+    if workers > 1:
+        # Spawned, not forked: a forked child would inherit the store's open connections.
+        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    run.pool = pool
+    try:
+        batch: list[Article] = []
+        for path in files:
+            run.report.files += 1
+            try:
+                for record in _records(path):
+                    if isinstance(record, IngestError):
+                        run.fail(record)
+                        observer.advanced(1)
+                        continue
+                    batch.append(record)
+                    if len(batch) >= batch_size:
+                        run.flush(batch)
+                        batch = []
+            except IngestError as exc:
+                run.fail(exc)
+            except Exception as exc:  # noqa: BLE001 - a reader's bug must not stop the batch
+                run.fail(IngestError(str(path), f"unexpected {type(exc).__name__}: {exc}"))
+        run.flush(batch)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    run.report.seconds = time.perf_counter() - started
+    return run.report
+
+
+def _estimate(path: Path) -> int:
+    try:
+        return reader_for(path).estimate(path)
+    except IngestError:
+        return 1
