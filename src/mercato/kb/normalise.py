@@ -1,0 +1,58 @@
+"""Alias normalisation and stable slugs shared by the build and the catalogue."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Letters that NFKD does not decompose into ASCII plus a combining mark.
+_FOLD = str.maketrans(
+    {
+        "ß": "ss",
+        "ø": "o",
+        "Ø": "o",
+        "æ": "ae",
+        "Æ": "ae",
+        "œ": "oe",
+        "Œ": "oe",
+        "ł": "l",
+        "Ł": "l",
+        "đ": "d",
+        "Đ": "d",
+        "ð": "d",
+        "þ": "th",
+        "ı": "i",
+        "’": "'",
+        "‘": "'",
+        "`": "'",
+        "–": "-",
+        "—": "-",
+    }
+)
+_PUNCT = re.compile(r"[^\w\s'-]|_")
+# A hyphen or apostrophe survives only between two word characters ("Saint-Etienne", "D'Angelo").
+_LOOSE_MARK = re.compile(r"(?<!\w)['-]+|['-]+(?!\w)")
+_SPACES = re.compile(r"\s+")
+_SLUG_DROP = re.compile(r"[^a-z0-9]+")
+
+
+def strip_accents(text: str) -> str:
+    """Fold accented letters to their plain ASCII-ish base ("Müller" -> "Muller")."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def normalise_alias(text: str) -> str:
+    """Key for alias lookup: casefold, no accents, no punctuation but inner - and ', no "the "."""
+    folded = strip_accents(text).casefold()
+    folded = _PUNCT.sub(" ", folded)
+    folded = _LOOSE_MARK.sub(" ", folded)
+    folded = _SPACES.sub(" ", folded).strip()
+    if folded.startswith("the "):
+        folded = folded[4:]
+    return folded
+
+
+def slugify(text: str) -> str:
+    """Lower-case ASCII slug for entity ids ("1. FC Nürnberg" -> "1-fc-nurnberg")."""
+    return _SLUG_DROP.sub("-", strip_accents(text).casefold()).strip("-")
