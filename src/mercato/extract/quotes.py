@@ -85,9 +85,12 @@ def _after(ctx: ArticleContext, end: int, previous: _Said | None) -> _Said | Non
     said = _SAY_THEN_NAME.match(text, end, stop)
     if said and speakers and speakers[0].span.start == said.end():
         return _Said(speakers[0], _outlet_in(ctx, end, stop), tail)
-    if speakers and re.fullmatch(r"\s*,?\s*", text[end : speakers[0].span.start]):
-        if _NAME_THEN_SAY.match(text, speakers[0].span.end, stop):
-            return _Said(speakers[0], _outlet_in(ctx, end, stop), tail)
+    if (
+        speakers
+        and re.fullmatch(r"\s*,?\s*", text[end : speakers[0].span.start])
+        and _NAME_THEN_SAY.match(text, speakers[0].span.end, stop)
+    ):
+        return _Said(speakers[0], _outlet_in(ctx, end, stop), tail)
     if _PRONOUN_SAY.match(text, end, stop) and previous is not None:
         return _Said(previous.speaker, _outlet_in(ctx, end, stop) or previous.outlet, tail)
     return None

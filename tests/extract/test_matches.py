@@ -1,0 +1,142 @@
+"""Match results, table by phenomenon, over contexts built by hand (see claimkit)."""
+
+from __future__ import annotations
+
+import pytest
+from claimkit import C, N, Name, P, context
+
+from mercato.domain import EntityKind, MatchClaim
+from mercato.extract.matches import extract_matches
+
+NAMES: dict[str, Name | EntityKind] = {
+    "Everton": C,
+    "the Toffees": Name(C, "Everton"),
+    "Benfica": C,
+    "Porto": C,
+    "Rochdale": C,
+    "Bury": C,
+    "Norway": N,
+    "Wales": N,
+    "Leon Strand": P,
+}
+
+# (text, (home, away, home_score, away_score), competition, round)
+Row = tuple[str, tuple[str, str, int, int], str | None, str | None]
+
+NOUN_RESULTS: list[Row] = [
+    (
+        (
+            "Everton are eyeing Leon Strand after their recent 4-1 Europa League quarter-final "
+            "defeat against Benfica."
+        ),
+        ("Everton", "Benfica", 1, 4),
+        "UEFA Europa League",
+        "quarter-final",
+    ),
+    ("Rochdale's 2-0 win over Bury lifted the mood.", ("Rochdale", "Bury", 2, 0), None, None),
+    (
+        "Porto's 3-3 draw with Benfica kept the title race open.",
+        ("Porto", "Benfica", 3, 3),
+        None,
+        None,
+    ),
+    (
+        "Norway's 1-0 victory against Wales in the Nations League was deserved.",
+        ("Norway", "Wales", 1, 0),
+        "UEFA Nations League",
+        None,
+    ),
+    (
+        "In March the Toffees suffered a 0-3 loss to Porto in the Champions League last-16.",
+        ("Everton", "Porto", 0, 3),
+        "UEFA Champions League",
+        "last-16",
+    ),
+]
+
+VERB_RESULTS: list[Row] = [
+    ("Benfica beat Porto 2-1 in the final.", ("Benfica", "Porto", 2, 1), None, "final"),
+    ("Bury lost 3-0 to Rochdale on Saturday.", ("Bury", "Rochdale", 0, 3), None, None),
+    (
+        "Everton drew 1-1 with Benfica in a friendly.",
+        ("Everton", "Benfica", 1, 1),
+        "friendly",
+        None,
+    ),
+    ("Wales were beaten 2-0 by Norway.", ("Wales", "Norway", 0, 2), None, None),
+]
+
+FIXTURES: list[Row] = [
+    ("Full time: Rochdale 1-2 Bury.", ("Rochdale", "Bury", 1, 2), None, None),
+]
+
+KNOWN_MISSES: list[Row] = [
+    # the score comes after the opponent, with the result noun before it
+    ("Everton's defeat to Porto, 2-0 in the end, hurt.", ("Everton", "Porto", 0, 2), None, None),
+    # score in words
+    ("Benfica beat Porto by three goals to one.", ("Benfica", "Porto", 3, 1), None, None),
+]
+
+
+def _matches(text: str) -> list[MatchClaim]:
+    return [m for m in extract_matches(context(text, NAMES)) if isinstance(m, MatchClaim)]
+
+
+def _check(
+    text: str, result: tuple[str, str, int, int], competition: str | None, rnd: str | None
+) -> None:
+    got = [
+        (m.home, m.away, m.home_score, m.away_score, m.competition, m.round) for m in _matches(text)
+    ]
+    assert got == [(*result, competition, rnd)]
+
+
+@pytest.mark.parametrize(("text", "result", "competition", "rnd"), NOUN_RESULTS)
+def test_result_nouns(
+    text: str, result: tuple[str, str, int, int], competition: str | None, rnd: str | None
+) -> None:
+    _check(text, result, competition, rnd)
+
+
+@pytest.mark.parametrize(("text", "result", "competition", "rnd"), VERB_RESULTS)
+def test_result_verbs(
+    text: str, result: tuple[str, str, int, int], competition: str | None, rnd: str | None
+) -> None:
+    _check(text, result, competition, rnd)
+
+
+@pytest.mark.parametrize(("text", "result", "competition", "rnd"), FIXTURES)
+def test_printed_fixtures(
+    text: str, result: tuple[str, str, int, int], competition: str | None, rnd: str | None
+) -> None:
+    _check(text, result, competition, rnd)
+
+
+@pytest.mark.xfail(strict=True, reason="not read yet")
+@pytest.mark.parametrize(("text", "result", "competition", "rnd"), KNOWN_MISSES)
+def test_known_misses(
+    text: str, result: tuple[str, str, int, int], competition: str | None, rnd: str | None
+) -> None:
+    _check(text, result, competition, rnd)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Everton play a 4-2-3-1 and Benfica a 3-5-2.",
+        "Everton want Leon Strand for the 2025-26 season.",
+        "Leon Strand, 24, joined Benfica from Porto.",
+        "Everton won 2-1 last week.",
+        "The match was played on 12-03-2024 in Porto.",
+        "Benfica are 8-1 favourites with the bookmakers against Porto.",
+    ],
+)
+def test_not_results(text: str) -> None:
+    assert _matches(text) == []
+
+
+def test_their_refers_to_the_team_named_before() -> None:
+    text = "Everton have been poor. Their 0-2 loss to Bury was the low point."
+    got = [(m.home, m.away, m.home_score, m.away_score) for m in _matches(text)]
+    assert got == [("Everton", "Bury", 0, 2)]
+    assert _matches(text)[0].provenance.extractor == "match.rules.v1"
