@@ -1,0 +1,337 @@
+"""Ingest as a Dask job: parsing and extraction on a cluster, writing through the store.
+
+`mercato ingest --engine dask [--scheduler ADDRESS]` lands here. The client splits the inputs
+into partitions (JSON Lines files into ranges of lines, other files whole), workers read and
+extract a partition each, and the client stores the results partition by partition, in input
+order, through `Store.add_extractions`. The store is idempotent and articles are keyed by their
+content, so the stored result is the same as a local run's (`mercato.pipeline.ingest_paths`) on
+the same input; in-order writing keeps even the claim ids the same.
+
+Without a scheduler address a `distributed.LocalCluster` is started for the run and closed after.
+Workers need Mercato installed (the same version); they never connect to the database.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections import deque
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mercato.domain import Article, Extraction
+from mercato.errors import ConfigurationError, IngestError, StoreError
+from mercato.pipeline import (
+    Extract,
+    IngestObserver,
+    IngestReport,
+    SilentObserver,
+    default_extract,
+)
+from mercato.store import Store
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+DEFAULT_PARTITION_RECORDS = 200
+JSONL_READER = "jsonl"
+GIVE_UP_AFTER = 5  # as the JSON Lines reader: this many bad first lines and no good one
+
+
+@dataclass(frozen=True)
+class Partition:
+    """A piece of input one worker reads: a whole file, or lines [start, end) of a JSONL file."""
+
+    path: str
+    start: int = 0  # byte offset of the first line
+    end: int | None = None  # byte offset after the last line; None: the whole file via its reader
+    first_line: int = 1  # number of the first line, for naming a bad record "file:line"
+    records: int = 1  # lines in the range (an estimate for whole files)
+
+
+@dataclass(frozen=True)
+class PartitionResult:
+    """What a worker made of one partition (failures as (source, reason), which pickle safely)."""
+
+    extractions: tuple[Extraction, ...]
+    failures: tuple[tuple[str, str], ...]
+    records: int
+
+
+def plan_partitions(
+    files: Sequence[Path], records_per_partition: int = DEFAULT_PARTITION_RECORDS
+) -> tuple[list[Partition], list[IngestError]]:
+    """Split files into partitions; a file no reader takes is a failure, as in a local run."""
+    from mercato.ingest.readers import reader_for
+
+    partitions: list[Partition] = []
+    failures: list[IngestError] = []
+    for path in files:
+        try:
+            spec = reader_for(path)
+        except IngestError as exc:
+            failures.append(exc)
+            continue
+        if spec.name == JSONL_READER:
+            partitions.extend(_line_ranges(path, records_per_partition))
+        else:
+            partitions.append(Partition(str(path), records=spec.estimate(path)))
+    return partitions, failures
+
+
+def _line_ranges(path: Path, per_partition: int) -> Iterator[Partition]:
+    """Ranges of `per_partition` lines, cut at line ends while streaming the file once."""
+    start, offset, first_line, lines = 0, 0, 1, 0
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            offset += len(raw)
+            lines += 1
+            if lines == per_partition:
+                yield Partition(str(path), start, offset, first_line, lines)
+                start, first_line, lines = offset, number + 1, 0
+    if lines or start == 0:
+        yield Partition(str(path), start, offset, first_line, max(lines, 1))
+
+
+def _jsonl_range(partition: Partition) -> Iterator[Article | IngestError]:
+    """The records of a line range, read exactly as `mercato.ingest.jsonl` reads each line."""
+    from mercato.ingest.jsonl import article_from_record
+    from mercato.ingest.sanity import decode_bytes, looks_binary
+
+    source = partition.path
+    assert partition.end is not None
+    try:
+        with open(source, "rb") as handle:
+            handle.seek(partition.start)
+            data = handle.read(partition.end - partition.start)
+    except OSError as exc:
+        raise IngestError(source, f"cannot read: {exc.strerror or exc}") from exc
+    is_file_start = partition.start == 0
+    if is_file_start and not data.strip():
+        raise IngestError(source, "empty file")
+    if is_file_start and looks_binary(data[:8192]):
+        raise IngestError(source, "binary file, not text")
+    pending: list[IngestError] = []
+    has_read_one = not is_file_start  # only the file's start decides "not JSON Lines at all"
+    for number, raw in enumerate(data.splitlines(keepends=True), start=partition.first_line):
+        if not raw.strip():
+            continue
+        where = f"{source}:{number}"
+        if number == 1:
+            raw = raw.removeprefix(b"\xef\xbb\xbf")
+        warnings: list[str] = []
+        try:
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                warnings.append(
+                    f"{where}: not valid UTF-8 (byte 0x{raw[exc.start]:02x}); decoded as a guess"
+                )
+                text = decode_bytes(raw, where)
+            try:
+                record = json.loads(text)
+            except json.JSONDecodeError as exc:
+                raise IngestError(where, f"bad JSON ({exc.msg} at column {exc.colno})") from None
+            article = article_from_record(record, where, source)
+        except IngestError as failure:
+            if has_read_one:
+                yield failure
+                continue
+            pending.append(failure)
+            if len(pending) >= GIVE_UP_AFTER:
+                raise IngestError(
+                    source,
+                    f"not JSON Lines: the first {GIVE_UP_AFTER} records are unreadable "
+                    f"(line {pending[0].source.rsplit(':', 1)[1]}: {pending[0].reason})",
+                ) from None
+            continue
+        if warnings:
+            article.meta["warnings"] = warnings
+        if not has_read_one:
+            has_read_one = True
+            yield from pending
+            pending.clear()
+        yield article
+    yield from pending
+
+
+def _records(partition: Partition) -> Iterator[Article | IngestError]:
+    if partition.end is None:
+        from mercato.ingest.readers import read_path
+
+        yield from read_path(Path(partition.path))
+    else:
+        yield from _jsonl_range(partition)
+
+
+def run_partition(partition: Partition, extract: Extract) -> PartitionResult:
+    """Read and extract one partition (on a worker); one bad record or article is a failure."""
+    extractions: list[Extraction] = []
+    failures: list[tuple[str, str]] = []
+    records = 0
+    seen: set[str] = set()
+    try:
+        for record in _records(partition):
+            records += 1
+            if isinstance(record, IngestError):
+                failures.append((record.source, record.reason))
+                continue
+            if record.id in seen:  # the same text twice in one partition: a duplicate
+                continue
+            seen.add(record.id)
+            try:
+                extractions.append(extract(record))
+            except Exception as exc:  # noqa: BLE001 - one bad article is reported, the run goes on
+                source = record.source_path or record.id
+                failures.append((source, f"extraction failed ({type(exc).__name__}: {exc})"))
+    except IngestError as exc:
+        failures.append((exc.source, exc.reason))
+    except Exception as exc:  # noqa: BLE001 - a reader's bug must not stop the run
+        failures.append((partition.path, f"unexpected {type(exc).__name__}: {exc}"))
+    return PartitionResult(tuple(extractions), tuple(failures), records)
+
+
+@dataclass
+class _Writer:
+    """The client's side: stores partition results in order and keeps the report."""
+
+    store: Store
+    observer: IngestObserver
+    report: IngestReport = field(default_factory=IngestReport)
+
+    def fail(self, error: IngestError) -> None:
+        self.report.failed += 1
+        self.report.failures.append(error)
+        self.observer.failed(error)
+
+    def write(self, result: PartitionResult) -> None:
+        for source, reason in result.failures:
+            self.fail(IngestError(source, reason))
+        duplicates_in_partition = result.records - len(result.failures) - len(result.extractions)
+        self.report.duplicates += max(0, duplicates_in_partition)
+        self._store(list(result.extractions))
+        self.observer.advanced(result.records)
+
+    def _store(self, extractions: list[Extraction]) -> None:
+        if not extractions:
+            return
+        try:
+            self._count(extractions, self.store.add_extractions(extractions).article_ids)
+        except StoreError:
+            # Find the one article the database refuses instead of losing the whole partition.
+            for extraction in extractions:
+                try:
+                    added = self.store.add_extractions([extraction]).article_ids
+                except StoreError as exc:
+                    source = extraction.article.source_path or extraction.article.id
+                    self.fail(IngestError(source, f"could not be stored ({exc})"))
+                    continue
+                self._count([extraction], added)
+
+    def _count(self, extractions: list[Extraction], added_ids: tuple[str, ...]) -> None:
+        added = set(added_ids)
+        self.report.ingested += len(added)
+        self.report.duplicates += len(extractions) - len(added)
+        for extraction in extractions:
+            if extraction.article.id not in added:
+                continue
+            self.report.claims += len(extraction.claims)
+            self.report.undated += extraction.article.published is None
+            warnings = extraction.article.meta.get("warnings") or ()
+            for warning in warnings if isinstance(warnings, list | tuple) else ():
+                self.report.warnings.append(str(warning))
+                self.observer.warned(str(warning))
+
+
+def start_client(
+    scheduler: str | None = None, *, workers: int = 2, processes: bool = True
+) -> Client:
+    """A Dask client: to the scheduler at `scheduler`, else to a new local cluster."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as exc:
+        raise ConfigurationError(
+            "the Dask engine needs the 'dask' extra: pip install 'mercato[dask]'"
+        ) from exc
+    if scheduler:
+        try:
+            return Client(scheduler, timeout="20s")
+        except OSError as exc:
+            raise ConfigurationError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from exc
+    cluster = LocalCluster(
+        n_workers=workers,
+        threads_per_worker=1,  # extraction is CPU-bound Python: parallel only across processes
+        processes=processes,
+        dashboard_address=None,
+        silence_logs=logging.WARNING,
+    )
+    return Client(cluster)
+
+
+def ingest_with_dask(
+    paths: Sequence[Path | str],
+    store: Store,
+    *,
+    scheduler: str | None = None,
+    client: Client | None = None,
+    workers: int = 2,
+    extract: Extract | None = None,
+    records_per_partition: int = DEFAULT_PARTITION_RECORDS,
+    observer: IngestObserver | None = None,
+) -> IngestReport:
+    """Ingest files as a Dask job and store the results; the same report as a local run."""
+    from mercato.ingest.readers import iter_files
+
+    if workers < 1:
+        raise ConfigurationError("workers must be at least 1")
+    if records_per_partition < 1:
+        raise ConfigurationError("a partition needs at least one record")
+    extract = extract or default_extract()
+    writer = _Writer(store, observer or SilentObserver())
+    started = time.perf_counter()
+    files: list[Path] = []
+    for found in iter_files(paths):
+        if isinstance(found, IngestError):
+            writer.fail(found)
+        else:
+            files.append(found)
+    partitions, unreadable = plan_partitions(files, records_per_partition)
+    for error in unreadable:
+        writer.fail(error)
+    writer.report.files = len(files)
+    writer.observer.started(sum(p.records for p in partitions))
+    own_client = client is None
+    active = client if client is not None else start_client(scheduler, workers=workers)
+    try:
+        _run(active, partitions, extract, writer)
+    finally:
+        if own_client:
+            cluster = active.cluster
+            active.close()
+            if cluster is not None:
+                cluster.close()
+    writer.report.seconds = time.perf_counter() - started
+    return writer.report
+
+
+def _run(client: Client, partitions: list[Partition], extract: Extract, writer: _Writer) -> None:
+    """Submit partitions with a bounded number in flight; store results in input order."""
+    cores = sum(client.nthreads().values()) or 1
+    window = max(2, 3 * cores)  # enough queued to keep workers busy, few enough to bound memory
+    in_flight: deque[Any] = deque()
+    pending = iter(partitions)
+    for partition in pending:
+        in_flight.append(client.submit(run_partition, partition, extract, pure=False))
+        if len(in_flight) >= window:
+            break
+    while in_flight:
+        future = in_flight.popleft()
+        result: PartitionResult = future.result()
+        future.release()
+        writer.write(result)
+        following = next(pending, None)
+        if following is not None:
+            in_flight.append(client.submit(run_partition, following, extract, pure=False))
