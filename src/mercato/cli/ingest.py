@@ -1,0 +1,146 @@
+"""`mercato ingest`: read files into the store, with a progress bar and one line per failure."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+
+from mercato.cli import EXIT_PARTIAL
+from mercato.errors import IngestError
+from mercato.pipeline import DEFAULT_BATCH_SIZE, IngestReport, ingest_paths
+from mercato.settings import Settings, database_url_from
+from mercato.store import Store
+
+# Below this many records a run is quick enough that a bar would only flicker.
+PROGRESS_THRESHOLD = 200
+
+
+class ConsoleObserver:
+    """Prints failures and warnings as they happen, and drives a rich progress bar."""
+
+    def __init__(self, console: Console, show_progress: bool, quiet_warnings: bool) -> None:
+        self.console = console
+        self.show_progress = show_progress
+        self.quiet_warnings = quiet_warnings
+        self.progress: Progress | None = None
+        self.task: int | None = None
+
+    def started(self, estimated_records: int) -> None:
+        """Open the progress bar when the run is long enough to need one."""
+        if not self.show_progress or estimated_records < PROGRESS_THRESHOLD:
+            return
+        self.progress = Progress(
+            TextColumn("ingesting"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+            console=self.console,
+            transient=True,
+        )
+        self.progress.start()
+        self.task = self.progress.add_task("ingest", total=estimated_records)
+
+    def advanced(self, records: int) -> None:
+        """Move the bar on."""
+        if self.progress is not None and self.task is not None:
+            self.progress.advance(self.task, records)
+
+    def failed(self, error: IngestError) -> None:
+        """One line naming the input and the reason."""
+        self.console.print(f"failed: {error.source}: {error.reason}", markup=False, highlight=False)
+
+    def warned(self, message: str) -> None:
+        """One line per doubtful article that was kept."""
+        if not self.quiet_warnings:
+            self.console.print(f"warning: {message}", markup=False, highlight=False)
+
+    def stop(self) -> None:
+        """Close the progress bar."""
+        if self.progress is not None:
+            self.progress.stop()
+            self.progress = None
+
+
+def summary_line(report: IngestReport) -> str:
+    """The closing line: what was ingested, skipped and failed."""
+    parts = [
+        f"ingested {report.ingested} articles ({report.claims} claims)",
+        f"skipped {report.duplicates} already present",
+        f"failed {report.failed}",
+    ]
+    line = ", ".join(parts) + f" in {report.seconds:.1f} s"
+    if report.undated:
+        line += f"; {report.undated} stored without a date"
+    return line
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, exists=False))
+@click.option("--db", "db", metavar="URL", help="Database URL or SQLite file path "
+              "(default: $MERCATO_DATABASE_URL, else ./mercato.db).")  # fmt: skip
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Extraction worker processes (default: $MERCATO_WORKERS, else 1).",
+)
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    default=DEFAULT_BATCH_SIZE,
+    show_default=True,
+    help="Articles stored per transaction; a crash loses at most one batch.",
+)
+@click.option("--quiet-warnings", is_flag=True, help="Do not print a line per warning.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
+def ingest_command(
+    paths: tuple[Path, ...],
+    db: str | None,
+    workers: int | None,
+    batch_size: int,
+    quiet_warnings: bool,
+    as_json: bool,
+) -> None:
+    """Read articles from files and directories, extract their claims and store them.
+
+    PATHS are files or directories (read recursively): seed-format or plain .txt, JSON Lines
+    (.jsonl) with the corpus fields, and any format a reader is registered for (HTML, feeds,
+    web archives, CSV). Articles are keyed by a hash of their text, so ingesting the same input
+    again adds nothing. Each unreadable file or record gets one line naming it and the reason;
+    the rest goes on. Exits 1 when any input failed.
+    """
+    settings = Settings()
+    url = database_url_from(db) if db else settings.database_url
+    console = Console(stderr=True, soft_wrap=True)
+    observer = ConsoleObserver(console, show_progress=console.is_terminal,
+                               quiet_warnings=quiet_warnings)  # fmt: skip
+    try:
+        with Store.open(url) as store:
+            report = ingest_paths(
+                paths,
+                store,
+                workers=workers or settings.workers,
+                batch_size=batch_size,
+                observer=observer,
+            )
+    finally:
+        observer.stop()
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(summary_line(report))
+    if report.failed:
+        sys.exit(EXIT_PARTIAL)
