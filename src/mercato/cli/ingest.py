@@ -14,6 +14,7 @@ from rich.progress import (
     Progress,
     TextColumn,
     TimeElapsedColumn,
+    TaskID,
     TimeRemainingColumn,
 )
 
@@ -35,7 +36,7 @@ class ConsoleObserver:
         self.show_progress = show_progress
         self.quiet_warnings = quiet_warnings
         self.progress: Progress | None = None
-        self.task: int | None = None
+        self.task: TaskID | None = None
 
     def started(self, estimated_records: int) -> None:
         """Open the progress bar when the run is long enough to need one."""
