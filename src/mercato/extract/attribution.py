@@ -1,0 +1,127 @@
+"""Attribution: who a statement is credited to, following chains to the original report.
+
+Covers a gossip item's trailing "(Label)", "(X, via Y)", "(X - in Spanish)", "according to X",
+"X reports", "reports X", "X, citing Y", "as first reported by X", and a pundit's column
+("In his column for The Times, ... Tony Cascarino").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mercato.domain import Attribution, Span
+
+# Notes the BBC prints after a label: "(Marca - in Spanish)", "(Times - subscription required)".
+_LABEL_NOTE = re.compile(
+    r"\s*[-\u2013,]\s*(?:in\s+[A-Z][a-z]+|subscription(?:\s+required)?|external|paywall)"
+    r"(?:\s*[-\u2013,]\s*(?:in\s+[A-Z][a-z]+|subscription(?:\s+required)?))?\s*$",
+    re.IGNORECASE,
+)
+_TRAILING_LABEL = re.compile(r"\(([^()]{2,80})\)\s*[.\u201d\"]?\s*$")
+_VIA = re.compile(r"\s*[-\u2013,]?\s*\bvia\b\s*", re.IGNORECASE)
+_CITING = re.compile(r"\s*,?\s*\bciting\b\s*", re.IGNORECASE)
+
+_NAME = r"(?:the\s+)?[A-Z][\w'&.\u2019-]*(?:\s+(?:[A-Z][\w'&.\u2019-]*|de|di|da|del|van|von|on|of|the|und))*"
+_ACCORDING = re.compile(rf"\b(?i:according to|as (?:first )?reported by|reports from|report(?:ed)? in|report by|claims by|per)\s+({_NAME})")
+_REPORTS_AFTER = re.compile(
+    rf"(?:^|[,;(]\s*)({_NAME})\s+(?:reports|reported|claims|claimed|understands|revealed|reveals|writes)\b(?!\s+(?:that\s+)?(?:he|she|it|they|his|her))"
+)
+_REPORTS_BEFORE = re.compile(rf",?\s+(?:reports|reported|claims|writes|say|says)\s+({_NAME})\s*[.)]?\s*$")
+_COLUMN = re.compile(rf"\b(?i:in (?:his|her) column for|writing (?:in|for)|wrote in|told)\s+({_NAME})")
+_CITING_NAMED = re.compile(rf"({_NAME}),?\s+citing\s+({_NAME})")
+
+# Words that the name patterns can pick up but that never name a source.
+_NOT_SOURCES = frozenset(
+    {"he", "she", "it", "they", "the club", "sources", "reports", "the player", "the report", "we"}
+)
+
+
+@dataclass(frozen=True)
+class LabelledItem:
+    """A gossip item or paragraph and the label printed at its end."""
+
+    span: Span
+    attribution: Attribution
+    label_start: int  # offset where "(Label)" starts: the item's text ends there
+
+
+def clean_label(label: str) -> str:
+    """A source label without the BBC's notes ("Marca - in Spanish" -> "Marca")."""
+    label = _LABEL_NOTE.sub("", label.strip())
+    return label.strip(" -\u2013,.").strip()
+
+
+def parse_label(label: str) -> Attribution | None:
+    """Read a printed label: "Bild, via Liverpool Echo" -> chain (Bild, Liverpool Echo)."""
+    label = label.strip()
+    if not label or label[0].isdigit() or len(label.split()) > 10:
+        return None
+    citing = _CITING.split(label, maxsplit=1)
+    if len(citing) == 2:
+        carrier, original = clean_label(citing[0]), clean_label(citing[1])
+        parts = [original, carrier]
+    else:
+        parts = [clean_label(part) for part in _VIA.split(label)]
+    parts = [p for p in parts if p and p.lower() not in _NOT_SOURCES]
+    if not parts or not parts[0][:1].isupper():
+        return None
+    return Attribution(outlet=parts[-1], chain=tuple(parts))
+
+
+def trailing_label(text: str) -> tuple[int, Attribution] | None:
+    """The "(Label)" that ends a gossip item, with where it starts."""
+    match = _TRAILING_LABEL.search(text)
+    if match is None:
+        return None
+    attribution = parse_label(match.group(1))
+    if attribution is None:
+        return None
+    return match.start(), attribution
+
+
+def paragraph_labels(text: str) -> list[LabelledItem]:
+    """Every paragraph (line) of an article that ends with a source label."""
+    items: list[LabelledItem] = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        found = trailing_label(line.rstrip())
+        if found is not None:
+            start, attribution = found
+            items.append(
+                LabelledItem(Span(offset, offset + len(line), line), attribution, offset + start)
+            )
+        offset += len(line)
+    return items
+
+
+def _source(name: str) -> str | None:
+    name = re.sub(r"^(?:the\s+)(?=[A-Z])", "", name.strip(), flags=re.IGNORECASE)
+    name = re.sub(r"\s+(?:on|of|the|und)$", "", name).strip(" .,'")
+    if not name or name.lower() in _NOT_SOURCES or not name[:1].isupper():
+        return None
+    return name
+
+
+def in_text_attribution(sentence: str) -> Attribution | None:
+    """An attribution stated inside a sentence ("According to X", "X reports")."""
+    citing = _CITING_NAMED.search(sentence)
+    if citing is not None:
+        carrier, original = _source(citing.group(1)), _source(citing.group(2))
+        if carrier and original:
+            return Attribution(outlet=carrier, chain=(original, carrier))
+    for pattern in (_ACCORDING, _REPORTS_BEFORE, _REPORTS_AFTER):
+        match = pattern.search(sentence)
+        if match is not None:
+            name = _source(match.group(1))
+            if name is not None:
+                via = re.search(rf"\bvia\s+({_NAME})", sentence[match.end() :])
+                chain = (name, _source(via.group(1)) or "") if via else (name,)
+                return Attribution(outlet=chain[-1] or name, chain=tuple(c for c in chain if c))
+    return None
+
+
+def column_attribution(sentence: str) -> str | None:
+    """The outlet of a column or interview: "In his column for The Times" -> "The Times"."""
+    match = _COLUMN.search(sentence)
+    return _source(match.group(1)) if match else None

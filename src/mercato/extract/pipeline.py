@@ -1,0 +1,95 @@
+"""The extraction pipeline: sentences, recognition, linking, then every registered claim extractor."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from mercato.domain import Article, EntityKind, Extraction, Mention, Span
+from mercato.extract.context import ArticleContext
+from mercato.extract.coreference import display_club_name, resolve_people
+from mercato.kb.catalogue import load_catalogue
+from mercato.extract.recognise import KB_SPANS, PEOPLE_SPANS, build_nlp, role_of
+from mercato.extract.registry import RegisteredExtractor, registered
+from mercato.extract.sentences import split_sentences
+
+
+class Extractor:
+    """Runs recognition once per article and hands the result to each claim extractor."""
+
+    def __init__(self, nlp: Language | None = None, extractors: Iterable[RegisteredExtractor] | None = None) -> None:
+        self.nlp = nlp or build_nlp()
+        self.extractors = list(extractors) if extractors is not None else registered()
+
+    @property
+    def names(self) -> list[str]:
+        """Versioned names of the claim extractors this pipeline runs."""
+        return [e.name for e in self.extractors]
+
+    def extract(self, article: Article) -> Extraction:
+        """Everything Mercato can read out of one article."""
+        doc = self.nlp(article.text)
+        return self._from_doc(article, doc)
+
+    def extract_many(self, articles: Iterable[Article], batch_size: int = 64) -> Iterator[Extraction]:
+        """Extract a stream of articles, tokenising them in batches."""
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= batch_size:
+                yield from self._batch(batch)
+                batch = []
+        if batch:
+            yield from self._batch(batch)
+
+    def _batch(self, articles: list[Article]) -> Iterator[Extraction]:
+        for article, doc in zip(articles, self.nlp.pipe(a.text for a in articles), strict=True):
+            yield self._from_doc(article, doc)
+
+    def _from_doc(self, article: Article, doc: Doc) -> Extraction:
+        sentences = tuple(split_sentences(article.text))
+        mentions = resolve_people(article.text, mentions_from_doc(doc))
+        context = ArticleContext(article, sentences, tuple(mentions))
+        claims = []
+        for extractor in self.extractors:
+            claims.extend(extractor.extract(context))
+        return Extraction(article=article, mentions=tuple(mentions), claims=tuple(claims))
+
+
+def mentions_from_doc(doc: Doc) -> list[Mention]:
+    """Mentions from the recognisers' span groups, sorted by offset."""
+    catalogue = load_catalogue()
+    mentions: list[Mention] = []
+    for span in doc.spans.get(KB_SPANS, []):
+        kind = EntityKind(span.label_)
+        if kind in (EntityKind.PLAYER, EntityKind.MANAGER):
+            continue  # known people come through the people group
+        label = span.text
+        entity = catalogue.get(span.kb_id_) if span.kb_id_ else None
+        if entity is not None:
+            city = entity.attributes.get("city") if kind is EntityKind.CLUB else None
+            label = display_club_name(entity.name, str(city) if city else None) if kind is EntityKind.CLUB else entity.name
+        mentions.append(Mention(Span(span.start_char, span.end_char, span.text), kind, span.kb_id_ or None, label))
+    for span in doc.spans.get(PEOPLE_SPANS, []):
+        kind = EntityKind(span.label_)
+        if kind is EntityKind.PERSON:
+            kind = role_of(doc, span)
+        mentions.append(
+            Mention(Span(span.start_char, span.end_char, span.text), kind, span.kb_id_ or None, span.text)
+        )
+    mentions.sort(key=lambda m: (m.span.start, -m.span.end))
+    return mentions
+
+
+@lru_cache(maxsize=1)
+def default_extractor() -> Extractor:
+    """The process-wide extractor with every registered claim extractor."""
+    return Extractor()
+
+
+def extract_article(article: Article) -> Extraction:
+    """Extract every claim of one article with the default pipeline."""
+    return default_extractor().extract(article)

@@ -1,0 +1,206 @@
+"""Recognition: knowledge-base names and people, as registered spaCy components.
+
+Cheap and first: a `PhraseMatcher` over every club, national team, outlet and journalist name
+the knowledge base knows, then a rule component that finds people from capitalised word runs
+the knowledge base did not claim. Both are spaCy factories, so a user can reorder or replace
+them in a pipeline config.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span as SpacySpan
+from spacy.util import filter_spans
+
+from mercato.domain import EntityKind
+from mercato.extract.names import (
+    MANAGER_NOUNS,
+    NAME_PARTICLES,
+    NOT_NAME_WORDS,
+    PLAYER_NOUNS,
+)
+from mercato.kb.catalogue import Catalogue, load_catalogue, normalise_alias
+
+KB_SPANS = "mercato_kb"
+PEOPLE_SPANS = "mercato_people"
+
+RECOGNISED_KINDS = (
+    EntityKind.CLUB,
+    EntityKind.NATIONAL_TEAM,
+    EntityKind.OUTLET,
+    EntityKind.JOURNALIST,
+)
+
+# Known people from the knowledge base are matched only by full names of two words or more:
+# one-word names ("Fred", "Pedro") are too often something else.
+_MIN_PERSON_TOKENS = 2
+
+_NAME_TOKEN = re.compile(r"^[A-Z\u00C0-\u00DE][\w'\u2019.-]*$")
+_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+class KnowledgeBaseNames:
+    """Marks every knowledge-base name in a doc: `doc.spans["mercato_kb"]`, label = kind."""
+
+    def __init__(self, nlp: Language, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        surfaces: dict[str, str] = {}
+        kinds = list(RECOGNISED_KINDS) + [EntityKind.PLAYER, EntityKind.MANAGER]
+        for text, entity_id, _alias_kind in catalogue.surface_forms(kinds):
+            entity = catalogue.get(entity_id)
+            if entity is None:
+                continue
+            if entity.kind in (EntityKind.PLAYER, EntityKind.MANAGER):
+                if len(text.split()) < _MIN_PERSON_TOKENS:
+                    continue
+            surfaces.setdefault(text.casefold(), text)
+        patterns = list(nlp.tokenizer.pipe(sorted(surfaces.values())))
+        for start in range(0, len(patterns), 5000):
+            self.matcher.add("KB", patterns[start : start + 5000])
+
+    def __call__(self, doc: Doc) -> Doc:
+        found: list[SpacySpan] = []
+        for _match_id, start, end in self.matcher(doc):
+            span = doc[start:end]
+            if not _is_capitalised(span):
+                continue
+            entity = self._best_entity(span.text)
+            if entity is None:
+                continue
+            found.append(SpacySpan(doc, start, end, label=entity.kind.value, kb_id=entity.id))
+        doc.spans[KB_SPANS] = [s for s in filter_spans(found) if not _is_first_name(doc, s)]
+        return doc
+
+    def _best_entity(self, surface: str):  # type: ignore[no-untyped-def]
+        candidates = self.catalogue.candidates(surface)
+        return candidates[0] if candidates else None
+
+
+def _is_first_name(doc: Doc, span: SpacySpan) -> bool:
+    """A one-word club or place right before a surname is a first name ("Milan Skriniar")."""
+    if len(span) != 1 or span.label_ not in (EntityKind.CLUB.value, EntityKind.NATIONAL_TEAM.value):
+        return False
+    if span.end >= len(doc) or not span[-1].whitespace_:
+        return False
+    follower = doc[span.end]
+    return _NAME_TOKEN.match(follower.text) is not None and follower.text.casefold() not in NOT_NAME_WORDS and not follower.text.isupper()
+
+
+def _is_capitalised(span: SpacySpan) -> bool:
+    words = [t.text for t in span if t.is_alpha or t.text[:1].isalnum()]
+    if not words:
+        return False
+    first = words[1] if words[0].lower() == "the" and len(words) > 1 else words[0]
+    return first[:1].isupper() or first[:1].isdigit()
+
+
+class PeopleFinder:
+    """Finds people the knowledge base did not name, from runs of capitalised words."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        taken = set()
+        for span in doc.spans.get(KB_SPANS, []):
+            taken.update(range(span.start, span.end))
+        people = [
+            span
+            for span in doc.spans.get(KB_SPANS, [])
+            if span.label_ in (EntityKind.PLAYER.value, EntityKind.MANAGER.value)
+        ]
+        for start, end in _capitalised_runs(doc, taken):
+            span = _trim_run(doc, start, end)
+            if span is None:
+                continue
+            people.append(SpacySpan(doc, span[0], span[1], label=EntityKind.PERSON.value))
+        doc.spans[PEOPLE_SPANS] = filter_spans(people)
+        return doc
+
+
+def _is_name_token(doc: Doc, i: int) -> bool:
+    token = doc[i]
+    text = token.text
+    if not _NAME_TOKEN.match(text) and not _INITIAL.match(text):
+        return False
+    if text.casefold().strip(".") in NOT_NAME_WORDS:
+        return False
+    if text.isupper() and len(text) > 2 and not _INITIAL.match(text):
+        return False  # acronyms: PSG, UEFA, EXCL
+    return True
+
+
+def _capitalised_runs(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int]]:
+    i = 0
+    n = len(doc)
+    while i < n:
+        if i in taken or not _is_name_token(doc, i):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j not in taken:
+            if _is_name_token(doc, j) and not doc[j - 1].whitespace_ == "":
+                j += 1
+            elif _is_name_token(doc, j) and doc[j - 1].text.endswith("."):
+                j += 1
+            elif (
+                doc[j].text.lower() in NAME_PARTICLES
+                and j + 1 < n
+                and j + 1 not in taken
+                and _is_name_token(doc, j + 1)
+            ):
+                j += 2
+            else:
+                break
+        yield i, j
+        i = j
+
+
+def _trim_run(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Keep a run that reads as a person's name; one word only with a player/manager cue."""
+    if end - start >= 2:
+        return start, end
+    # One capitalised word: a name if a role noun or an age follows or precedes it.
+    prev = doc[start - 1].lower_ if start > 0 else ""
+    nxt = doc[end : end + 3].text
+    if prev in PLAYER_NOUNS or prev in MANAGER_NOUNS or prev.rstrip("s") in PLAYER_NOUNS:
+        return start, end
+    if re.match(r"^,\s*\d{2}\b", nxt):
+        return start, end
+    return start, end  # kept as a candidate; linking drops single words it cannot place
+
+
+def role_of(doc: Doc, span: SpacySpan) -> EntityKind:
+    """Player or manager, from the nouns just before the name."""
+    window = [t.lower_ for t in doc[max(0, span.start - 4) : span.start]]
+    if any(word in MANAGER_NOUNS for word in window):
+        return EntityKind.MANAGER
+    return EntityKind.PERSON
+
+
+@Language.factory("mercato_kb_names")
+def make_kb_names(nlp: Language, name: str) -> KnowledgeBaseNames:
+    """spaCy factory: knowledge-base names from Mercato's shipped catalogue."""
+    return KnowledgeBaseNames(nlp, load_catalogue())
+
+
+@Language.factory("mercato_people")
+def make_people(nlp: Language, name: str) -> PeopleFinder:
+    """spaCy factory: people from capitalised word runs the knowledge base did not claim."""
+    return PeopleFinder()
+
+
+@lru_cache(maxsize=1)
+def build_nlp() -> Language:
+    """Blank English with Mercato's recognisers: no statistical weights needed."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("mercato_kb_names")
+    nlp.add_pipe("mercato_people")
+    return nlp
+
+
+__all__ = ["build_nlp", "role_of", "KB_SPANS", "PEOPLE_SPANS", "normalise_alias"]

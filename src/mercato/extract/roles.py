@@ -1,0 +1,127 @@
+"""Roles of clubs in a sentence about a person: the club he leaves, or a club he would join.
+
+Rules over the words between a club and the person: a club in the person's descriptor
+("Leeds United's 25-year-old English winger Jack Harrison") is where he plays now; "from X",
+"leave X" name the origin; "to X", "join X", "by X", "linked with X" a destination; a club that
+is a sentence's subject is a suitor unless it is selling ("X have placed a valuation on").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class ClubRole(StrEnum):
+    ORIGIN = "origin"  # the club the person leaves (or plays for now)
+    DESTINATION = "destination"  # a club he would join or joined
+    SUBJECT = "subject"  # the sentence's acting club: a suitor unless it sells
+    SELLER = "seller"  # an acting club that sells or values him
+    PAST = "past"  # a past employer only ("former Chelsea striker")
+    NONE = "none"
+
+
+_DESCRIPTOR_WORD = (
+    r"(?:'s|\u2019s|s'|and|&|,|\d{1,2}-year-old|\d{1,2}|year-old|former|\w+-born|aged|"
+    r"[A-Z][a-z]+|[a-z]+-?[a-z]*|u-?\d\d|under-\d\d|/)"
+)
+# Words allowed between a club and the person it describes, when none of them is a verb.
+_DESCRIPTOR_GAP = re.compile(rf"^\s*(?:{_DESCRIPTOR_WORD}\s*){{0,7}}$")
+_GAP_VERBS = re.compile(
+    r"\b(?:are|is|was|were|have|has|had|be|been|will|would|could|can|may|might|should|must|"
+    r"want|wants|wanted|sign|signed|signing|join|joined|joining|make|made|bid|offer|"
+    r"interested|keen|target|targeting|eye|eyeing|set|to|in|on|for|from|of|with|by|at|as|"
+    r"after|over|about|that|who|which|while|than|beat|beaten|lost|won|face|faced|against|"
+    r"the|a|an|their|his|her|its)\b"
+)
+_ALLOWED_GAP_WORDS = frozenset({"the", "a", "an"})  # only as "the 23-year-old"-style openers
+
+_PAST_BEFORE = re.compile(r"(?:\bformer|\bex-|\bone-time|\bonetime|\bpreviously of)\s*$")
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:from|leave|leaves|leaving|left|quit|quits|quitting|exit|exits|exiting|depart|departs|"
+    r"departing|away from|out of|rejected by|turned down by|snubbed by|sold by|released by|"
+    r"sacked by|dismissed by|let go by|axed by|ditch|ditching|stay at|staying at|remain at|"
+    r"contract at|future at|deal at|career at|rebuffed by|knocked back by|owned by|parent club)"
+    r"\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$"
+)
+_DEST_BEFORE = re.compile(
+    r"\b(?:to|join|joins|joined|joining|rejoin|rejoining|sign for|signs for|signed for|"
+    r"signing for|move to|switch to|loan to|loan at|loan with|loaned to|spell at|spells at|"
+    r"spell with|terms at|stint at|stint with|season at|by|linked with|links with|contact with|"
+    r"talks with|interest from|target for|target of|targeted by|wanted by|offer from|bid from|"
+    r"approach from|into|head to|heading to|back to|return to|returning to|moving to|go to|"
+    r"going to|switching to|pen a deal with|a deal with|agreement with|terms with|over|"
+    r"than|favours|favour|prefer|prefers|consider|considering|choose|chooses|such as|"
+    r"including|like|replace|replaces|or|rather than|instead of)"
+    r"\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$"
+)
+_SELLER_AFTER = re.compile(
+    r"^\s*(?:are|is|have|has|had|will|would|could|remain|be|were|'s|\u2019s)?\s*(?:\w+\s+){0,6}?"
+    r"(?:valuation|value|valued|asking price|asking|price tag|want\s+[£€$]|demand\w*|sell|"
+    r"selling|sale|cash in|let(?:ting)?\b|offload\w*|accept\w*|reject\w*|release\w*|loan(?:ing)? out|"
+    r"keep|keeping|hold on|slapped|place[sd]?\s+a|open to|willing to|stance|extend|contract|"
+    r"new deal|renew\w*|part ways|parted)"
+)
+_SUBJECT_AFTER = re.compile(
+    r"^\s*(?:,\s*)?(?:are|is|have|has|had|will|would|could|can|may|might|were|was|remain|"
+    r"want|wants|lead|leads|join|joins|make|makes|made|plan|plans|prepare|prepares|hope|hopes|"
+    r"consider|considers|eye|eyes|target|targets|monitor|monitors|track|tracks|face|faces|"
+    r"submit|submits|submitted|launch|launched|table|tabled|opened|open|begin|began|"
+    r"agree|agreed|reach|reached|complete|completed|sign|signed|announce|announced|"
+    r"confirm|confirmed|also|too|and|remain|see|sees|view|views|rival|lodge|lodged|made)\b"
+)
+_BOSS_AFTER = re.compile(r"^\s*(?:'s\s+)?(?:boss|manager|coach|head coach|president|chairman|director|owner|chief|sporting director|board)\b")
+_LIST_GAP = re.compile(r"^\s*(?:,|and|or|&|, and|, or|as well as|plus|and fellow|,? along with)\s*(?:\w+\s+)?$")
+
+
+@dataclass(frozen=True)
+class ClubSlot:
+    """One club mention in a sentence, in sentence-local character offsets."""
+
+    start: int
+    end: int
+    name: str
+    entity_id: str | None
+
+
+def role_before_person(sentence: str, club: ClubSlot, person_start: int) -> ClubRole | None:
+    """If the club sits in the person's descriptor, it is his current club."""
+    gap = sentence[club.end : person_start]
+    if "\n" in gap or len(gap) > 80:
+        return None
+    if not _DESCRIPTOR_GAP.match(gap):
+        return None
+    words = re.findall(r"[A-Za-z']+", gap.lower())
+    if any(_GAP_VERBS.fullmatch(w) and w not in _ALLOWED_GAP_WORDS for w in words):
+        return None
+    return ClubRole.ORIGIN
+
+
+def role_by_context(sentence: str, club: ClubSlot) -> ClubRole:
+    """The role a club's own surroundings give it, whatever person it concerns."""
+    before = sentence[max(0, club.start - 60) : club.start].lower()
+    after = sentence[club.end : club.end + 90].lower()
+    if _PAST_BEFORE.search(before):
+        return ClubRole.PAST
+    if _ORIGIN_BEFORE.search(before):
+        return ClubRole.ORIGIN
+    if _DEST_BEFORE.search(before):
+        return ClubRole.DESTINATION
+    if _BOSS_AFTER.match(after):
+        return ClubRole.SUBJECT
+    if _SELLER_AFTER.match(after) and _SUBJECT_AFTER.match(after):
+        return ClubRole.SELLER
+    if _SUBJECT_AFTER.match(after) or _sentence_initial(before):
+        return ClubRole.SUBJECT
+    return ClubRole.NONE
+
+
+def _sentence_initial(before: str) -> bool:
+    stripped = before.strip().lower()
+    return stripped in ("", "the", "but", "and", "however,", "meanwhile,", "however", "meanwhile")
+
+
+def is_list_continuation(sentence: str, previous: ClubSlot, club: ClubSlot) -> bool:
+    """True when a club follows another in a list ("Southampton, West Brom and Newcastle")."""
+    return bool(_LIST_GAP.match(sentence[previous.end : club.start].lower()))

@@ -1,0 +1,352 @@
+"""Transfer links: who is said to move from which club to which, how far it has gone, and who says so.
+
+Works sentence by sentence on recognised people and clubs. Each club gets a role from the words
+around it (`roles`), each clause a stage from its cues (`cues`); links are then completed from
+the rest of the article: a person's current club, the source a move was credited to elsewhere,
+and a fee or window stated beside it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from mercato.domain import (
+    STAGE_STATUS,
+    Attribution,
+    EntityKind,
+    Fee,
+    Mention,
+    Span,
+    Stage,
+    Status,
+    TransferClaim,
+)
+from mercato.extract import cues
+from mercato.extract.attribution import in_text_attribution, paragraph_labels
+from mercato.extract.context import PERSON_KINDS, ArticleContext
+from mercato.extract.fees import find_fees
+from mercato.extract.names import MANAGER_NOUNS
+from mercato.extract.registry import register
+from mercato.extract.roles import (
+    ClubRole,
+    ClubSlot,
+    is_list_continuation,
+    role_before_person,
+    role_by_context,
+)
+from mercato.extract.windows import find_window, open_or_next
+
+_PAST_STAGES = frozenset({"signed", "announced", "agreement", "medical"})
+
+EXTRACTOR = "transfer.rules.v1"
+
+# A sentence must speak of a move at all before any link is read from it.
+TRANSFER_CUE = re.compile(
+    r"\b(?:sign\w*|join\w*|move\w*|transfer\w*|bid\w*|offer\w*|interest\w*|target\w*|want\w*|"
+    r"keen|loan\w*|deal|fee|switch\w*|swoop|pursu\w+|race|chas\w+|approach\w*|talks|linked|"
+    r"links|leave|leaving|left|exit|sell|sold|selling|cash in|buy|bought|arriv\w*|recruit\w*|"
+    r"lure|snap up|poach|prise|tempt|acquire|acquisition|valuation|release clause|replace\w*|"
+    r"successor|succeed\w*|appoint\w*|sack\w*|axed|depart\w*|here we go|agree\w*|medical|"
+    r"earmark\w*|monitor\w*|track\w*|scout\w*|eye\w*|consider\w*|favourite|contact|"
+    r"turn\w* down|reject\w*|rule\w* out|snub\w*|opposed|return\w*|re-sign\w*|spent|spell|"
+    r"stint|take over|job|role|hire\w*|swap|deadline|window|free agent|resign\w*|step\w* down|"
+    r"quit\w*|fired|dismiss\w*|part ways|parted|offload\w*|alternative|rival|prefer\w*|"
+    r"enquir\w*|inquir\w*|negotiat\w*|step up|close in|closing in|battle|scramble|bolster)\b",
+    re.IGNORECASE,
+)
+_MANAGER_MOVE = re.compile(
+    r"\b(?:appoint\w*|sack\w*|fired|new (?:manager|boss|head coach|coach)|take over|taking over|"
+    r"took over|job|role|replace\w*|succeed\w*|successor|step\w* down|resign\w*|quit\w*|"
+    r"vacancy|candidate|interview\w*|hire\w*|dismiss\w*|part ways|parted|leave|leaving|left|"
+    r"depart\w*|named|in charge|takes charge|took charge|targets?|approach\w*|shortlist)\b",
+    re.IGNORECASE,
+)
+_CONTRAST = re.compile(r"(?:,\s*but\b|\bbut\b|;|\bwhile\b|\bwhereas\b|\bhowever\b|\s[-\u2013]\s)")
+_PERSON_LIST_GAP = re.compile(r"^\s*(?:,|and|or|, and|, or|&)\s*$")
+_DESCRIPTOR_REF = re.compile(
+    r"\b(?:the|this|that)\s+(?:\w+\s+){0,2}?(?:\d{1,2}-year-old|player|midfielder|striker|"
+    r"forward|defender|winger|keeper|goalkeeper|centre-back|full-back|left-back|right-back|"
+    r"youngster|teenager|star|international|[A-Z][a-z]+(?:man|ian|ese|ish|ch|an|i))\b"
+    r"|\b(?:he|him)\b"
+)
+
+
+@dataclass
+class _Link:
+    person: Mention
+    to_club: ClubSlot | None
+    from_club: ClubSlot | None
+    stage: Stage
+    sentence: Span
+    is_loan: bool = False
+    loan_option: str | None = None
+    fee: Fee | None = None
+    attribution: Attribution | None = None
+    is_hedged: bool = False
+    notes: dict[str, object] = field(default_factory=dict)
+
+
+@register(EXTRACTOR, order=10)
+def extract_transfers(ctx: ArticleContext) -> list[TransferClaim]:
+    """Every transfer link the article states, one claim per (person, from, to)."""
+    text = ctx.article.text
+    labels = paragraph_labels(text)
+    person_clubs = _current_clubs(ctx)
+    links: list[_Link] = []
+    last_person: Mention | None = None
+    previous_clubs: list[ClubSlot] = []
+    for _, sentence in ctx.iter_sentences():
+        people = [m for m in ctx.mentions_in(sentence, PERSON_KINDS) if m.entity_id != "drop"]
+        clubs = _club_slots(ctx, sentence)
+        if not people and last_person is not None and clubs:
+            ref = _DESCRIPTOR_REF.search(sentence.text)
+            if ref is not None:
+                people = [
+                    Mention(
+                        Span(sentence.start + ref.start(), sentence.start + ref.end(), ref.group(0)),
+                        last_person.kind,
+                        last_person.entity_id,
+                        last_person.label,
+                    )
+                ]
+        if people and TRANSFER_CUE.search(sentence.text):
+            found = _links_in_sentence(ctx, sentence, people, clubs, person_clubs, previous_clubs)
+            attribution = _attribution_for(sentence, labels)
+            for link in found:
+                link.attribution = attribution
+            links.extend(found)
+        if people:
+            last_person = people[-1]
+        if clubs:
+            previous_clubs = clubs
+    return _claims(ctx, _merge(links))
+
+
+def _club_slots(ctx: ArticleContext, sentence: Span) -> list[ClubSlot]:
+    return [
+        ClubSlot(m.span.start - sentence.start, m.span.end - sentence.start, m.label, m.entity_id)
+        for m in ctx.mentions_in(sentence, frozenset({EntityKind.CLUB}))
+    ]
+
+
+def _current_clubs(ctx: ArticleContext) -> dict[str, ClubSlot]:
+    """Each person's club as the article describes it ("Leeds winger Jack Harrison")."""
+    found: dict[str, ClubSlot] = {}
+    for _, sentence in ctx.iter_sentences():
+        clubs = _club_slots(ctx, sentence)
+        for person in ctx.mentions_in(sentence, PERSON_KINDS):
+            start = person.span.start - sentence.start
+            for club in reversed([c for c in clubs if c.end <= start]):
+                if role_before_person(sentence.text, club, start) is ClubRole.ORIGIN:
+                    found.setdefault(person.label, club)
+                    break
+    return found
+
+
+def _links_in_sentence(
+    ctx: ArticleContext,
+    sentence: Span,
+    people: list[Mention],
+    clubs: list[ClubSlot],
+    person_clubs: dict[str, ClubSlot],
+    previous_clubs: list[ClubSlot],
+) -> list[_Link]:
+    text = sentence.text
+    lower = text.lower()
+    movers = [p for p in people if _is_mover(ctx, sentence, p)]
+    if not movers:
+        return []
+    local = [(p, p.span.start - sentence.start) for p in movers]
+    roles: dict[int, ClubRole] = {}
+    owner: dict[int, Mention] = {}
+    for index, club in enumerate(clubs):
+        following = [(p, s) for p, s in local if s >= club.end]
+        if following and role_before_person(text, club, following[0][1]) is ClubRole.ORIGIN:
+            roles[index] = ClubRole.ORIGIN
+            owner[index] = following[0][0]
+            continue
+        role = role_by_context(text, club)
+        if role is ClubRole.NONE and index > 0 and is_list_continuation(text, clubs[index - 1], club):
+            role = roles.get(index - 1, ClubRole.NONE)
+            if index - 1 in owner:
+                owner[index] = owner[index - 1]
+        roles[index] = role
+    groups = _person_groups(text, local)
+    links: list[_Link] = []
+    for group in groups:
+        lead, lead_start = group[0]
+        origins = [clubs[i] for i, r in roles.items() if r is ClubRole.ORIGIN and owner.get(i) in (None, *[p for p, _ in group]) and _near(clubs[i], lead_start, local, lead)]
+        sellers = [clubs[i] for i, r in roles.items() if r is ClubRole.SELLER]
+        dests = [
+            clubs[i]
+            for i, r in roles.items()
+            if r is ClubRole.DESTINATION and _near(clubs[i], lead_start, local, lead)
+        ]
+        subjects = [
+            clubs[i]
+            for i, r in roles.items()
+            if r is ClubRole.SUBJECT and _subject_object(clubs[i], lead_start, local, lead)
+        ]
+        origin = (origins or sellers or [None])[0]
+        if origin is None:
+            origin = person_clubs.get(lead.label)
+        destinations = [c for c in subjects + dests if origin is None or c.name != origin.name]
+        destinations = _unique(destinations)
+        for person, _start in group:
+            if destinations:
+                for dest in destinations:
+                    clause = _clause_around(lower, dest.start)
+                    links.append(_make_link(ctx, sentence, person, origin, dest, clause, lower))
+            elif cues.EXIT.search(lower) and (origin is not None or previous_clubs):
+                from_club = origin or previous_clubs[-1]
+                links.append(_make_link(ctx, sentence, person, from_club, None, lower, lower))
+    return links
+
+
+def _is_mover(ctx: ArticleContext, sentence: Span, person: Mention) -> bool:
+    before = ctx.article.text[max(sentence.start, person.span.start - 30) : person.span.start].lower()
+    words = re.findall(r"[a-z-]+", before)[-3:]
+    is_official = any(w in MANAGER_NOUNS for w in words)
+    if is_official:
+        return bool(_MANAGER_MOVE.search(sentence.text))
+    return True
+
+
+def _person_groups(text: str, local: list[tuple[Mention, int]]) -> list[list[tuple[Mention, int]]]:
+    groups: list[list[tuple[Mention, int]]] = []
+    for person, start in local:
+        if groups:
+            last, last_start = groups[-1][-1]
+            gap = text[last.span.end - (last.span.start - last_start) : start]
+            if _PERSON_LIST_GAP.match(gap):
+                groups[-1].append((person, start))
+                continue
+        groups.append([(person, start)])
+    return groups
+
+
+def _near(club: ClubSlot, lead_start: int, local: list[tuple[Mention, int]], lead: Mention) -> bool:
+    """A club belongs to the person nearest before it (or the first one when before all)."""
+    before = [(p, s) for p, s in local if s <= club.start]
+    if not before:
+        return local[0][0] is lead
+    nearest = before[-1][0]
+    return nearest is lead or nearest.label == lead.label
+
+
+def _subject_object(club: ClubSlot, lead_start: int, local: list[tuple[Mention, int]], lead: Mention) -> bool:
+    """A subject club acts on the first person after it (else on the one just before it)."""
+    after = [(p, s) for p, s in local if s >= club.end]
+    if after:
+        return after[0][0] is lead or after[0][0].label == lead.label
+    return _near(club, lead_start, local, lead)
+
+
+def _clause_around(lower: str, offset: int) -> str:
+    starts = [0] + [m.end() for m in _CONTRAST.finditer(lower) if m.end() <= offset]
+    ends = [m.start() for m in _CONTRAST.finditer(lower) if m.start() > offset] + [len(lower)]
+    return lower[max(starts) : min(ends)]
+
+
+def _make_link(
+    ctx: ArticleContext,
+    sentence: Span,
+    person: Mention,
+    origin: ClubSlot | None,
+    dest: ClubSlot | None,
+    clause: str,
+    lower: str,
+) -> _Link:
+    stage = cues.read_stage(clause)
+    if stage in (Stage.INTEREST, Stage.MONITORING) and cues.OFF.search(lower) and not _CONTRAST.search(lower):
+        stage = Stage.COLLAPSED
+    if dest is None and stage is Stage.INTEREST:
+        stage = Stage.EXIT
+    is_loan = bool(cues.LOAN.search(clause)) and not re.search(r"\b(?:return|recall)\w*\b", clause)
+    option = None
+    if is_loan and cues.LOAN_OBLIGATION.search(lower):
+        option = "obligation"
+    elif is_loan and cues.LOAN_OPTION.search(lower):
+        option = "option"
+    fee = next((f for _, _, f in find_fees(sentence.text) if f.kind != "salary"), None)
+    hedged = bool(re.search(r"\b(?:reportedly|said to|could|may|might|rumoured|claimed)\b", lower))
+    return _Link(person, dest, origin, stage, sentence, is_loan, option, fee, None, hedged)
+
+
+def _attribution_for(sentence: Span, labels: Sequence) -> Attribution | None:  # type: ignore[type-arg]
+    for item in labels:
+        if item.span.start <= sentence.start < item.span.end:
+            return item.attribution
+    return in_text_attribution(sentence.text)
+
+
+def _unique(clubs: list[ClubSlot]) -> list[ClubSlot]:
+    seen: set[str] = set()
+    out = []
+    for club in clubs:
+        key = club.entity_id or club.name
+        if key not in seen:
+            seen.add(key)
+            out.append(club)
+    return out
+
+
+_STATUS_RANK = {Status.OFF: 3, Status.DONE: 2, Status.RUMOUR: 1}
+
+
+def _merge(links: list[_Link]) -> list[_Link]:
+    """One link per (person, from, to); the strongest statement wins, details are pooled."""
+    by_person_to: dict[tuple[str, str | None], list[_Link]] = {}
+    for link in links:
+        key = (link.person.label, link.to_club.name if link.to_club else None)
+        by_person_to.setdefault(key, []).append(link)
+    merged: list[_Link] = []
+    for (person, to_name), group in by_person_to.items():
+        best = max(group, key=lambda l: (_STATUS_RANK[STAGE_STATUS[l.stage]], l.from_club is not None))
+        best = replace(best)
+        best.from_club = best.from_club or next((l.from_club for l in group if l.from_club), None)
+        best.fee = next((l.fee for l in group if l.fee), None)
+        best.attribution = next((l.attribution for l in group if l.attribution), None)
+        best.is_loan = any(l.is_loan for l in group if l.stage is best.stage) or best.is_loan
+        merged.append(best)
+    with_destination = {(l.person.label, l.from_club.name if l.from_club else None) for l in merged if l.to_club}
+    return [
+        l
+        for l in merged
+        if l.to_club is not None
+        or (l.person.label, l.from_club.name if l.from_club else None) not in with_destination
+    ]
+
+
+def _claims(ctx: ArticleContext, links: list[_Link]) -> list[TransferClaim]:
+    claims = []
+    for link in links:
+        if link.to_club and link.from_club and link.to_club.name == link.from_club.name:
+            continue
+        found = find_window(link.sentence.text, ctx.article.published)
+        window = found[2] if found else None
+        if window is None and ctx.article.published and link.stage.value not in _PAST_STAGES:
+            window = open_or_next(ctx.article.published)
+        claims.append(
+            TransferClaim(
+                person=link.person.label,
+                person_id=link.person.entity_id,
+                role="manager" if link.person.kind is EntityKind.MANAGER else "player",
+                to_club=link.to_club.name if link.to_club else None,
+                to_club_id=link.to_club.entity_id if link.to_club else None,
+                from_club=link.from_club.name if link.from_club else None,
+                from_club_id=link.from_club.entity_id if link.from_club else None,
+                status=STAGE_STATUS[link.stage],
+                stage=link.stage,
+                is_loan=link.is_loan,
+                loan_option=link.loan_option,
+                fee=link.fee,
+                window=window,
+                attribution=link.attribution,
+                is_hedged=link.is_hedged,
+                provenance=ctx.provenance(link.sentence, EXTRACTOR),
+            )
+        )
+    return claims
