@@ -182,3 +182,17 @@ def articles_from_url(
     with new_client(timeout) as client:
         result = fetch(url, client=client, max_bytes=max_bytes)
         yield from articles_from_result(result, source=url, client=client, fetch_pages=fetch_pages)
+
+
+def post_json(url: str, payload: object, *, timeout: float = 10.0) -> int:
+    """POST a JSON body (a watch's webhook); returns the status, raises IngestError on failure."""
+    if not is_url(url):
+        raise IngestError(url, "not an http(s) URL")
+    try:
+        with new_client(timeout) as client:
+            response = client.post(url, json=payload)
+    except httpx.HTTPError as exc:
+        raise IngestError(url, f"webhook failed ({type(exc).__name__}: {exc})") from exc
+    if response.status_code >= 400:
+        raise IngestError(url, f"webhook answered HTTP {response.status_code}")
+    return response.status_code
