@@ -44,22 +44,28 @@ TALKS = (
     "a1",
     "Fri, 24 Feb 2023 09:00:00 GMT",
     "Reds in talks for defender",
-    "Liverpool are in talks with Inter Milan over a move for Alessandro Bastoni, "
-    "according to reports in Italy on Friday morning.",
+    (
+        "Liverpool are in talks with Inter Milan over a move for Alessandro Bastoni, "
+        "according to reports in Italy on Friday morning."
+    ),
 )
 MEDICAL = (
     "a2",
     "Fri, 24 Mar 2023 09:00:00 GMT",
     "Defender set for medical",
-    "Liverpool have agreed a fee with Inter Milan for Alessandro Bastoni and he will have "
-    "a medical on Monday before signing a five-year contract.",
+    (
+        "Liverpool have agreed a fee with Inter Milan for Alessandro Bastoni and he will have "
+        "a medical on Monday before signing a five-year contract."
+    ),
 )
 UNRELATED = (
     "a3",
     "Sat, 25 Mar 2023 09:00:00 GMT",
     "Cup draw made",
-    "The draw for the next round of the cup was made on Saturday evening, with two home ties "
-    "for the northern clubs and a long trip for the holders.",
+    (
+        "The draw for the next round of the cup was made on Saturday evening, with two home ties "
+        "for the northern clubs and a long trip for the holders."
+    ),
 )
 
 
