@@ -187,3 +187,26 @@ def test_birth_year_range() -> None:
 
 def test_registered() -> None:
     assert "fact.rules.v1" in {r.name for r in registered()}
+
+
+def test_descriptor_after_a_list_of_names_is_the_article_subject() -> None:
+    text = (
+        "Fulham are tracking Tomas Kral. Scouts watched Kral again on Sunday.\n\n"
+        "Dani Ortega, Rui Pacheco and two others are expected to leave.\n\n"
+        "Overall, the former league winner has scored 4 goals in 50 games for Sparta Prague."
+    )
+    facts = [c for c in extract_facts(context(text, NAMES)) if isinstance(c, FactClaim)]
+    assert {(c.person, c.fact, c.value, c.club) for c in facts} >= {
+        ("Tomas Kral", "goals", "4", "Sparta Prague"),
+        ("Tomas Kral", "appearances", "50", "Sparta Prague"),
+    }
+
+
+@pytest.mark.xfail(strict=True, reason="no subject/object distinction without a parse")
+def test_descriptor_after_an_object_mention_known_miss() -> None:
+    text = (
+        "Fulham want Tomas Kral. He would partner Dani Ortega.\n\n"
+        "The 25-year-old has 6 assists in 40 games."
+    )
+    facts = [c for c in extract_facts(context(text, NAMES)) if isinstance(c, FactClaim)]
+    assert ("Tomas Kral", "assists", "6") in {(c.person, c.fact, c.value) for c in facts}

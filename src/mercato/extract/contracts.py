@@ -11,7 +11,7 @@ from datetime import date
 
 from mercato.domain import Claim, ContractClaim, EntityKind, Mention, Span
 from mercato.extract.context import PERSON_KINDS, ArticleContext
-from mercato.extract.facts import last_person_before
+from mercato.extract.facts import subject_before
 from mercato.extract.numbers import COUNT, parse_count
 from mercato.extract.registry import register
 from mercato.extract.windows import resolve_window
@@ -115,7 +115,7 @@ def _person(ctx: ArticleContext, sentence: Span, cue_start: int) -> Mention | No
         before = [m for m in persons if m.span.start < cue_start]
         return before[-1] if before else persons[0]
     if _BACK_REFERENCE.search(sentence.text):
-        return last_person_before(ctx, sentence.start)
+        return subject_before(ctx, sentence.start)
     return None
 
 

@@ -3,7 +3,7 @@
 Each fact is attached to the person it is about: a person mention that covers or directly
 follows the phrase ("the 23-year-old Bastoni"), else the nearest person named before it in the
 sentence ("Bastoni, 23,"), else, for a sentence that names nobody ("the Dutchman has scored..."),
-the last person named before the sentence.
+the person the sentences before it are about (see `subject_before`).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ EXTRACTOR = "fact.rules.v1"
 
 # Words that may sit between a descriptor and the name it describes ("the 23-year-old defender
 # Bastoni"); a verb or a preposition there means the name belongs to another clause.
-_DESCRIPTOR_GAP = re.compile(r"^[\s,]*(?:(?:[A-Za-z][\w'-]*|\d+)\s+){0,3}$")
+_DESCRIPTOR_GAP = re.compile(r"^\s*(?:(?:[A-Za-z][\w'-]*|\d+)\s+){0,3}$")
 _NOT_DESCRIPTOR = re.compile(
     r"\b(?:is|was|are|were|has|have|had|will|would|could|should|joined|signed|said|and|but|or|to|"
     r"from|for|with|in|at|of|by|on|than|as|after|before|who|which|that)\b",
@@ -111,6 +111,39 @@ def last_person_before(ctx: ArticleContext, offset: int) -> Mention | None:
     return found
 
 
+def subject_before(ctx: ArticleContext, offset: int, window: int = 3) -> Mention | None:
+    """The person a sentence that names nobody is about ("the Dutchman has scored...").
+
+    Among the people named in the last `window` sentences before `offset` that name anyone, the
+    one named most often in the article so far, with one point more for the person of the
+    nearest such sentence when it names only one; ties go to the most recent. A bare "last person named"
+    would pick the end of a list ("Matip, Gomez and Phillips") or an object ("partner to X").
+    """
+    naming: list[list[Mention]] = []
+    for sentence in reversed([s for s in ctx.sentences if s.end <= offset]):
+        persons = ctx.mentions_in(sentence, PERSON_KINDS)
+        if persons:
+            naming.append(persons)
+            if len(naming) == window:
+                break
+    if not naming:
+        return last_person_before(ctx, offset)
+    counts: dict[str, int] = {}
+    for mention in ctx.mentions:
+        if mention.span.end <= offset and mention.kind in PERSON_KINDS:
+            counts[mention.label] = counts.get(mention.label, 0) + 1
+    nearest = naming[0]
+    bonus_label = nearest[0].label if len({m.label for m in nearest}) == 1 else None
+    best: tuple[int, int, Mention] | None = None
+    for persons in naming:
+        for mention in persons:
+            score = counts.get(mention.label, 0) + (1 if mention.label == bonus_label else 0)
+            key = (score, mention.span.start, mention)
+            if best is None or key[:2] > best[:2]:
+                best = key
+    return best[2] if best else None
+
+
 def person_for(ctx: ArticleContext, sentence: Span, start: int, end: int) -> Mention | None:
     """The person a phrase at [start, end) in `sentence` is about."""
     persons = ctx.mentions_in(sentence, PERSON_KINDS)
@@ -129,7 +162,7 @@ def person_for(ctx: ArticleContext, sentence: Span, start: int, end: int) -> Men
         return before[-1]
     if persons:
         return None  # the sentence names someone else, later: do not guess across it
-    return last_person_before(ctx, sentence.start)
+    return subject_before(ctx, sentence.start)
 
 
 def _fact(
