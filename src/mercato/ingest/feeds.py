@@ -51,7 +51,8 @@ def fragment_text(fragment: str) -> str:
 def _entry_date(entry: Any) -> date | None:
     """The entry's publication date (else its update date), in UTC."""
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        parsed = entry.get(key)
+        # dict.get: feedparser's own get() maps keys to each other and warns while doing so.
+        parsed = dict.get(entry, key)
         if parsed:
             try:
                 return datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC).date()

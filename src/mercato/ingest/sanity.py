@@ -135,6 +135,21 @@ def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
 codecs.register_error("mercato-cp1252", _cp1252_fallback)
 
 
+_FEW_NON_ASCII = 0.05
+_CHARSET = re.compile(
+    rb"""(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE
+)
+
+
+def _declared_charset(head: bytes) -> str | None:
+    """The charset a document declares (meta tag, XML prolog), unless it claims UTF-8."""
+    match = _CHARSET.search(head)
+    if match is None:
+        return None
+    name = match[1].decode("ascii").lower()
+    return None if name.replace("-", "").replace("_", "") in ("utf8", "utf8sig") else name
+
+
 def looks_binary(data: bytes) -> bool:
     """True when the start of the input is not text (NUL bytes or mostly control bytes)."""
     head = data[:8192]
@@ -160,6 +175,20 @@ def decode_bytes(data: bytes, source: str) -> str:
     if _UTF8_MULTIBYTE.search(data):
         # Mostly UTF-8 with stray single-byte characters: keep both readable.
         return data.decode("utf-8", errors="mercato-cp1252")
+    declared = _declared_charset(data[:4096])
+    if declared:
+        try:
+            return data.decode(declared)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    non_ascii = sum(1 for b in data if b >= 0x80)
+    if non_ascii <= len(data) * _FEW_NON_ASCII:
+        # A few accented letters in English text: a statistical guess is unreliable on so
+        # little evidence, and Windows-1252 is by far the usual culprit.
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
     try:
         from charset_normalizer import from_bytes
 
