@@ -155,3 +155,42 @@ def test_offsets_cover_the_figure_and_several_fees_are_kept_apart() -> None:
 def test_list_of_bids_shares_the_kind() -> None:
     found = find_fees("Two offers of £15m and £18m were turned down")
     assert [(f.amount, f.kind) for _, _, f in found] == [(15 * M, "bid"), (18 * M, "bid")]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "upper", "currency", "kind"),
+    [
+        ("a move for 45-50m euros (£39m-43m) in the summer", 45 * M, 50 * M, "EUR", "fee"),
+        ("Porto want between 60m and 70m euros (£51m-£60m)", 60 * M, 70 * M, "EUR", "valuation"),
+        ("a 25-30m euro (£21m-£26m) asking price", 25 * M, 30 * M, "EUR", "valuation"),
+    ],
+)
+def test_ranges_with_the_currency_after_both_figures(
+    text: str, amount: float, upper: float, currency: str, kind: str
+) -> None:
+    found = find_fees(text)
+    assert len(found) == 1  # the converted range in brackets is part of the same fee
+    fee = found[0][2]
+    assert (fee.amount, fee.upper, fee.currency, fee.kind) == (amount, upper, currency, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("a new bid of more than £45m", "bid"),
+        ("they will offer Ajax £30m", "bid"),
+        ("prepared to bid as much as £70m", "bid"),
+        ("a £26m summer bid", "bid"),
+        ("his buyout clause reportedly set at £50m", "release_clause"),
+        ("€65m to trigger the release clause of the midfielder", "release_clause"),
+        ("a £500m termination clause", "release_clause"),
+        ("lowered their asking price to about £22m", "valuation"),
+        ("Palace's £40m demands", "valuation"),
+        ("a yearly pay packet of 30m euros", "salary"),
+        ("a deal worth £35m", "fee"),
+    ],
+)
+def test_kind_from_the_words_around(text: str, kind: str) -> None:
+    fee = parse_fee(text)
+    assert fee is not None
+    assert fee.kind == kind

@@ -42,6 +42,12 @@ _SUFFIXED = re.compile(
     rf"(?<![\w£€$.,])(?P<num>{_NUMBER})(?P<mult>{_MULT})?\s?(?P<word>{_WORD_CURRENCY}(?![a-z])|€)",
     re.IGNORECASE,
 )
+# "35-40m euros", "between 50m and 60m euros": the currency word comes after both figures.
+_SUFFIXED_RANGE = re.compile(
+    rf"(?<![\w£€$.,])(?P<low>{_NUMBER})(?P<lowmult>{_MULT})?\s?(?P<sep>-|–|to|and)\s?"
+    rf"(?P<num>{_NUMBER})(?P<mult>{_MULT})?\s?(?P<word>{_WORD_CURRENCY}(?![a-z])|€)",
+    re.IGNORECASE,
+)
 _RANGE_TAIL = re.compile(
     rf"\s?(?:-|–|—|to|and)\s?(?P<sym>{_SYMBOL})?\s?(?P<num>{_NUMBER})(?P<mult>{_MULT})?"
     rf"(?:\s?(?P<word>{_WORD_CURRENCY}(?![a-z])|€))?",
@@ -60,8 +66,11 @@ _ADD_ON_WORDS = re.compile(
     r"(?:add-?ons|bonuses|bonus\s+payments|variables|incentives|extras)",
     re.IGNORECASE,
 )
-_PAREN = re.compile(rf"^\s?\(\s?(?:about\s+|around\s+|approx\.?\s+|c\.\s?)?{_SYMBOL}?\s?[\d.,]+{_MULT}?"
-                    rf"(?:\s?{_WORD_CURRENCY})?\s?\)", re.IGNORECASE)  # fmt: skip
+_PAREN = re.compile(
+    rf"^\s?\(\s?(?:about\s+|around\s+|approx\.?\s+|c\.\s?)?{_SYMBOL}?\s?[\d.,]+{_MULT}?"
+    rf"(?:\s?[-–]\s?{_SYMBOL}?\s?[\d.,]+{_MULT}?)?(?:\s?{_WORD_CURRENCY})?\s?\)",
+    re.IGNORECASE,
+)
 
 _LIST_JOIN = re.compile(r"\s?(?:,|and|or|then|,\s?then|,\s?and)\s?", re.IGNORECASE)
 _APPROX = re.compile(
@@ -77,39 +86,51 @@ _UP_TO = re.compile(r"(?:up\s+to|as\s+much\s+as|a\s+maximum\s+of|potentially)\s+
 _AFTER_KIND = re.compile(
     r"^(?:-?plus)?(?:[\s-]+(?:opening|improved|initial|fresh|new|formal|official|cash|"
     r"club-record|record|world-record|first|second|third|final|verbal|written|rejected|"
-    r"transfer|guaranteed|basic|annual|gross|net|-?rated|-?valued|euro|pound|sterling|"
-    r"euros|pounds|dollar|dollars))*[\s-]*"
-    r"(?P<kind>bid|offer|proposal|approach|release[- ]clause|buy-?out[- ]clause|exit[- ]clause|"
-    r"release[- ]fee|valuation|price[- ]?tag|asking[- ]price|a[- ]week|per[- ]week|a[- ]year|"
-    r"per[- ]year|per[- ]annum|per[- ]season|a[- ]season|a[- ]month|per[- ]month|wages?|"
-    r"salary|weekly|yearly|pay[- ]packet|package|contract|deal\s+a\s+year|rated|valued|"
-    r"market\s+value)",
+    r"transfer|guaranteed|basic|annual|gross|net|-?rated|-?valued|euro|pound|sterling|summer|"
+    r"january|winter|deadline-day|late|last-ditch|bumper|two-player|part-exchange|"
+    r"cash-plus-player|euros|pounds|dollar|dollars))*[\s-]*"
+    r"(?P<kind>bid|offer|proposal|approach|(?:release|buy-?out|exit|termination|rescission)"
+    r"[- ]clause|release[- ]fee|valuation|price[- ]?tag|asking[- ]price|price|demands?|"
+    r"a[- ]week|per[- ]week|a[- ]year|per[- ]year|per[- ]annum|per[- ]season|a[- ]season|"
+    r"a[- ]month|per[- ]month|wages?|salary|weekly|yearly|pay[- ]packet|package|contract|"
+    r"rated|valued|market\s+value)|"
+    r"^(?:\s?\([^)]{1,30}\))?\s+to\s+(?:trigger|activate|meet|pay)\s+(?:the|his|her|a)\s+"
+    r"(?:\w+\s+)?(?P<clause>release|buy-?out|termination|rescission|exit)\s+clause",
     re.IGNORECASE,
 )
 _AFTER_KIND_MAP: tuple[tuple[str, str], ...] = (
-    (r"release|buy-?out|exit", "release_clause"),
-    (r"valuation|price|asking|rated|valued|market", "valuation"),
+    (r"release|buy-?out|exit|termination|rescission", "release_clause"),
+    (r"valuation|price|asking|rated|valued|market|demand", "valuation"),
     (r"bid|offer|proposal|approach", "bid"),
     (r"week|year|annum|season|month|wage|salary|weekly|yearly|pay|package|contract", "salary"),
 )
+# Words that may sit between a kind word and the figure ("a bid of more than £75m").
+_LEAD = (
+    r"(?:(?:of|at|worth|for|around|about|some|up\s+to|as\s+much\s+as|over|under|more\s+than|less\s+than|between|"
+    r"at\s+least|in\s+excess\s+of|in\s+the\s+region\s+of|close\s+to|nearly|almost|just|"
+    r"totalling|a|an|the|reported|reportedly|whopping|hefty|staggering|set\s+at|believed\s+to\s+be)"
+    r"\s+)*"
+)
 # Kind from the words just before the figure ("valued at £60m", "bid of £25m").
 _BEFORE_KIND: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"(?:release|buy-?out|exit)[- ]clause\s+(?:of|at|worth|set\s+at|is|stands\s+at)"
-                r"(?:\s+\w+)?\s+$", re.IGNORECASE), "release_clause"),
-    (re.compile(r"(?:wages?|salary|earnings|pay|earn|earns|earning|contract\s+worth|"
-                r"deal\s+worth\s+a\s+reported)\s+(?:of\s+|worth\s+|around\s+|about\s+)*$", re.IGNORECASE),
-     "salary"),
-    (re.compile(r"(?:valued\s+(?:\w+\s+){0,2}at|value\s+of|valuation\s+of|valuing\s+\w+\s+at|price[- ]?tag\s+of|"
-                r"asking\s+price\s+of|worth|demand(?:s|ing)?|want(?:s|ing)?|are\s+asking\s+for|"
-                r"asking\s+for|quoted|slapped\s+a|put\s+a|set\s+a|priced\s+at|"
-                r"value\s+\w+\s+at|rate\s+\w+\s+at|market\s+value\s+of)"
-                r"\s+(?:(?:of|at|around|about|in\s+the\s+region\s+of|a|an|the|some|over|more\s+than|"
-                r"at\s+least|up\s+to|reported|whopping|hefty|staggering)\s+)*$", re.IGNORECASE), "valuation"),
-    (re.compile(r"(?:bid|offer|proposal|bids|offers)\s+(?:of|worth|in\s+the\s+region\s+of|"
-                r"totalling|for|around|about)(?:\s+(?:around|about|some|up\s+to))?\s+$|"
-                r"(?:offered|bid|tabled|submitted|lodged|launched|made)\s+(?:a\s+|an\s+)?"
-                r"(?:(?:opening|improved|initial|fresh|new|formal|first|second|final)\s+)?$",
-                re.IGNORECASE), "bid"),
+    (re.compile(r"(?:release|buy-?out|exit|termination|rescission)[- ]clauses?"
+                rf"(?:\s+(?:is|was|stands|reportedly|believed|said|thought))*\s+{_LEAD}$",
+                re.IGNORECASE), "release_clause"),
+    (re.compile(r"(?:wages?|salary|earnings|pay\s+packet|earn|earns|earning|contract\s+worth|"
+                rf"wage\s+bill|yearly|annual|per\s+year)\s+{_LEAD}$", re.IGNORECASE), "salary"),
+    (re.compile(r"(?:valued\s+(?:\w+\s+){0,2}at|value\s+of|valuation\s+of|valuing\s+\w+\s+at|"
+                r"price[- ]?tag\s+of|asking\s+price\s+of|demand(?:s|ing)?|want(?:s|ing)?|"
+                r"are\s+asking\s+for|asking\s+for|quoted|slapped\s+a|put\s+a|set\s+a|priced\s+at|"
+                r"value\s+\w+\s+at|rate\s+\w+\s+at|market\s+value\s+of|"
+                r"price(?:[- ]?tag)?(?:\s+for\s+(?:the\s+|their\s+|his\s+)?[\w-]+(?:\s+[\w-]+)?)?"
+                r"\s+(?:to|of|at)|"
+                rf"will\s+(?:only\s+)?(?:accept|consider|sell\s+for)|accept)\s+{_LEAD}$",
+                re.IGNORECASE), "valuation"),
+    (re.compile(r"(?:bids?|offers?|proposals?|offered|offering|(?-i:offer\s+[A-Z][\w.'-]*"
+                rf"(?:\s+[A-Z][\w.'-]*)?))\s+{_LEAD}$|"
+                r"(?:offered|bid|tabled|submitted|lodged|launched|made|table|submit|lodge|launch)"
+                r"\s+(?:a\s+|an\s+)?(?:(?:opening|improved|initial|fresh|new|formal|first|second|"
+                r"final)\s+)?$", re.IGNORECASE), "bid"),
 )  # fmt: skip
 
 
@@ -121,6 +142,7 @@ class _Figure:
     number: Decimal
     currency: str | None
     has_mult: bool
+    upper: Decimal | None = None
 
 
 def _to_decimal(number: str) -> Decimal:
@@ -155,6 +177,18 @@ def _figure(match: re.Match[str], offset: int = 0) -> _Figure:
 def _scan_figures(text: str) -> list[_Figure]:
     """Every money figure with a currency, prefixed or suffixed, left to right."""
     figures = [_figure(m) for m in _PREFIXED.finditer(text)]
+    for match in _SUFFIXED_RANGE.finditer(text):
+        if match["sep"].lower() == "and" and not re.search(r"between\s+$", text[: match.start()]):
+            continue
+        high = _figure(match)
+        mult = _MULTIPLIERS.get((match["lowmult"] or "").strip().lower(), 0) or (
+            high.amount / high.number if high.number else 1
+        )
+        low = _to_decimal(match["low"]) * mult
+        if low < high.amount:
+            figures.append(
+                _Figure(match.start(), match.end(), low, low, high.currency, True, high.amount)
+            )
     taken = [(f.start, f.end) for f in figures]
     for match in _SUFFIXED.finditer(text):
         if not any(s < match.end() and match.start() < e for s, e in taken):
@@ -172,9 +206,9 @@ def _next_figure(text: str, pos: int) -> _Figure | None:
 
 
 def _kind(text: str, start: int, end: int) -> str:
-    after = _AFTER_KIND.match(text[end : end + 40])
+    after = _AFTER_KIND.match(text[end : end + 60])
     if after:
-        word = after["kind"].lower()
+        word = (after["kind"] or after["clause"]).lower()
         for word_pattern, kind in _AFTER_KIND_MAP:
             if re.search(word_pattern, word):
                 return kind
@@ -197,10 +231,10 @@ def find_fees(text: str) -> list[tuple[int, int, Fee]]:
         if fig.start < consumed_to or fig.currency is None:
             continue
         start, end = fig.start, fig.end
-        amount, upper, add_ons = fig.amount, None, None
+        amount, upper, add_ons = fig.amount, fig.upper, None
         currency = fig.currency
         before = text[max(0, start - 40) : start]
-        ranged = _RANGE_TAIL.match(text, end)
+        ranged = _RANGE_TAIL.match(text, end) if upper is None else None
         if ranged and (
             ranged.group(0).strip()[:3].lower() != "and"
             or re.search(r"between\s+$", before, re.IGNORECASE)
