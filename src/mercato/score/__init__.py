@@ -1,0 +1,1 @@
+"""Scores: sources' track records, calibrated probabilities for open stories, and the backtest."""

@@ -1,0 +1,229 @@
+"""Merge transfer claims into stories: one story per possible move (person, destination, window)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from mercato.domain import TransferClaim, Window
+from mercato.kb.normalise import slugify
+from mercato.stories.names import (
+    club_key,
+    clubs_match,
+    is_surname_only,
+    person_key,
+    surname_key,
+    window_for_date,
+)
+
+
+@dataclass(frozen=True)
+class StoryClaim:
+    """One claim inside a story, with the id it is known by (a store id or article#index)."""
+
+    claim_id: str
+    claim: TransferClaim
+
+    @property
+    def published(self) -> date:
+        """Date of the article that made the claim (merging drops undated claims)."""
+        assert self.claim.provenance.published is not None
+        return self.claim.provenance.published
+
+
+@dataclass(frozen=True)
+class Story:
+    """All claims about one possible move, sorted by date."""
+
+    id: str
+    person: str
+    person_key: str
+    to_club: str | None  # None: an exit with no named destination
+    to_club_key: str
+    from_club: str | None
+    window: Window
+    claims: tuple[StoryClaim, ...]
+
+    @property
+    def is_exit(self) -> bool:
+        """True for a departure with no named destination."""
+        return self.to_club is None
+
+    @property
+    def first_seen(self) -> date:
+        """Date of the earliest claim."""
+        return self.claims[0].published
+
+    @property
+    def last_seen(self) -> date:
+        """Date of the latest claim."""
+        return self.claims[-1].published
+
+    def as_of(self, day: date) -> Story | None:
+        """The story as it stood on a day: only claims published by then (None if none were)."""
+        kept = tuple(c for c in self.claims if c.published <= day)
+        if not kept:
+            return None
+        if len(kept) == len(self.claims):
+            return self
+        return Story(
+            self.id, self.person, self.person_key, self.to_club, self.to_club_key,
+            self.from_club, self.window, kept,
+        )
+
+
+def claim_window(claim: TransferClaim) -> Window | None:
+    """The window a claim is about: the one it names, else the one its date points at."""
+    if claim.window is not None:
+        return claim.window
+    if claim.provenance.published is None:
+        return None
+    return window_for_date(claim.provenance.published)
+
+
+def story_id(person_key: str, destination_key: str, window: Window) -> str:
+    """A readable id from the story's key, so it stays the same as claims arrive."""
+    destination = slugify(destination_key.replace("exit:", "exit-")) or "exit-unknown"
+    return f"{slugify(person_key) or 'unknown'}--{destination}--{window.year}-{window.part}"
+
+
+def _joined_by_ids(keys: Sequence[str], ids: Sequence[str | None]) -> dict[str, str]:
+    """Name key -> the first name key met that shares a knowledge-base id with it (union-find)."""
+    parent: dict[str, str] = {}
+
+    def find(node: str) -> str:
+        while parent.setdefault(node, node) != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for key in keys:
+        find(key)  # roots are the earliest names, because keys arrive in date order
+    for key, entity_id in zip(keys, ids):
+        if entity_id and key:
+            a, b = find(f"id:{entity_id}"), find(key)
+            if a != b:
+                # keep a name (not an id) as the root, the one met first
+                if a.startswith("id:"):
+                    parent[a] = b
+                else:
+                    parent[b] = a
+    return {key: find(key) for key in keys}
+
+
+def _person_keys(claims: Sequence[TransferClaim]) -> list[str]:
+    """Key per claim; ids join names, and surname-only names join the full name they must mean."""
+    raw = [person_key(c.person) for c in claims]
+    joined = _joined_by_ids(raw, [c.person_id for c in claims])
+    full_by_surname: dict[str, set[str]] = defaultdict(set)
+    clubs_of: dict[str, set[str]] = defaultdict(set)
+    from_of: dict[str, set[str]] = defaultdict(set)
+    for claim, key in zip(claims, raw):
+        key = joined[key]
+        if not is_surname_only(claim.person):
+            full_by_surname[surname_key(claim.person)].add(key)
+            clubs_of[key].update(k for k in (club_key(claim.from_club), club_key(claim.to_club)) if k)
+            if claim.from_club:
+                from_of[key].add(club_key(claim.from_club))
+    keys = []
+    for claim, key in zip(claims, raw):
+        key = joined[key]
+        if is_surname_only(claim.person) and not claim.person_id:
+            candidates = full_by_surname.get(surname_key(claim.person), set())
+            # The club a player is at tells namesakes apart better than a suitor they share.
+            for club in (club_key(claim.from_club), club_key(claim.to_club)):
+                if len(candidates) > 1 and club:
+                    narrowed = {c for c in candidates if club in from_of[c]}
+                    candidates = narrowed or {c for c in candidates if club in clubs_of[c]} or candidates
+            if len(candidates) == 1:
+                key = next(iter(candidates))
+        keys.append(key)
+    return keys
+
+
+def _club_keys(claims: Sequence[TransferClaim], persons: Sequence[str]) -> list[str]:
+    """Destination key per claim; short names join the one longer name of that person's suitors."""
+    raw = [club_key(c.to_club) for c in claims]
+    joined = _joined_by_ids(raw, [c.to_club_id for c in claims])
+    raw = [joined[k] if k else k for k in raw]
+    per_person: dict[str, set[str]] = defaultdict(set)
+    for person, key in zip(persons, raw):
+        if key:
+            per_person[person].add(key)
+    canonical: dict[tuple[str, str], str] = {}
+    for person, keys in per_person.items():
+        ordered = sorted(keys, key=lambda k: (-len(k), k))
+        for key in ordered:
+            longer = [k for k in ordered if len(k) > len(key) and clubs_match(k, key)]
+            canonical[(person, key)] = longer[0] if len(longer) == 1 else key
+    return [canonical.get((p, k), k) if k else "" for p, k in zip(persons, raw)]
+
+
+def _fullest(names: Iterable[str]) -> str:
+    """The fullest form among a story's names (most words, then longest, then first seen)."""
+    names = list(names)
+    return max(names, key=lambda n: (len(n.split()), len(n), -names.index(n)))
+
+
+def merge_stories(claims: Iterable[tuple[str, TransferClaim]]) -> list[Story]:
+    """Group (claim id, transfer claim) pairs into stories; undated claims are left out."""
+    dated = [
+        (cid, c) for cid, c in claims
+        if c.provenance.published is not None and claim_window(c) is not None
+    ]
+    dated.sort(key=lambda pair: (pair[1].provenance.published, pair[0]))
+    transfer_claims = [c for _, c in dated]
+    persons = _person_keys(transfer_claims)
+    clubs = _club_keys(transfer_claims, persons)
+    groups: dict[tuple[str, str, Window], list[StoryClaim]] = defaultdict(list)
+    for (cid, claim), person, club in zip(dated, persons, clubs):
+        window = claim_window(claim)
+        assert window is not None
+        destination = club or f"exit:{club_key(claim.from_club)}"
+        groups[(person, destination, window)].append(StoryClaim(cid, claim))
+    stories = []
+    for (person, destination, window), members in groups.items():
+        name = _fullest(m.claim.person for m in members)
+        to_names = [m.claim.to_club for m in members if m.claim.to_club]
+        from_names = [m.claim.from_club for m in members if m.claim.from_club]
+        to_club = _fullest(to_names) if to_names else None
+        from_club = max(set(from_names), key=from_names.count) if from_names else None
+        stories.append(
+            Story(
+                id=story_id(person, destination, window),
+                person=name,
+                person_key=person,
+                to_club=to_club,
+                to_club_key=destination if to_club else "",
+                from_club=from_club,
+                window=window,
+                claims=tuple(members),
+            )
+        )
+    return _unique_ids(sorted(stories, key=lambda s: (s.first_seen, s.id)))
+
+
+def _unique_ids(stories: list[Story]) -> list[Story]:
+    """Suffix ids that collide (two people with one slug) so every story id is unique."""
+    seen: dict[str, int] = {}
+    out = []
+    for story in stories:
+        count = seen.get(story.id, 0)
+        seen[story.id] = count + 1
+        if count:
+            story = Story(
+                f"{story.id}-{count + 1}", story.person, story.person_key, story.to_club,
+                story.to_club_key, story.from_club, story.window, story.claims,
+            )
+        out.append(story)
+    return out
+
+
+def stories_by_person(stories: Iterable[Story]) -> dict[tuple[str, Window], list[Story]]:
+    """Index stories by (person key, window): the rival destinations of one player's window."""
+    index: dict[tuple[str, Window], list[Story]] = defaultdict(list)
+    for story in stories:
+        index[(story.person_key, story.window)].append(story)
+    return index

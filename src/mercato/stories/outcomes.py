@@ -1,0 +1,223 @@
+"""How a story ended: happened, did not happen, or still open, as known on a given day."""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from pathlib import Path
+
+from mercato.domain import ContractClaim, Stage, Status, TransferClaim, Window
+from mercato.stories.merge import Story, stories_by_person
+from mercato.stories.names import (
+    clubs_match,
+    is_surname_only,
+    person_key,
+    surname_key,
+    window_close,
+    window_for_date,
+)
+
+
+class Outcome(StrEnum):
+    HAPPENED = "happened"
+    NOT_HAPPENED = "did not happen"
+    OPEN = "open"
+
+
+@dataclass(frozen=True)
+class StoryOutcome:
+    """A story's outcome as known on `as_of`, when it was settled and why."""
+
+    story_id: str
+    outcome: Outcome
+    resolved_on: date | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class CompletedMove:
+    """One completed transfer from the tables (day None when only the window is known)."""
+
+    person: str
+    from_club: str | None
+    to_club: str | None  # None: released, retired, without club
+    window: Window
+    day: date | None = None
+    is_loan: bool = False
+
+    def known_on(self) -> date:
+        """The first day Mercato may know of the move: its date, else its window's close."""
+        return self.day or window_close(self.window)
+
+
+_NOWHERE = {"without club", "retired", "career break", "unknown", "", "ban", "own youth"}
+# A claim this far along, and not hedged, says the move is done.
+DONE_STAGES = frozenset({Stage.AGREEMENT, Stage.MEDICAL, Stage.SIGNED, Stage.ANNOUNCED})
+RENEWAL_ACTIONS = frozenset({"extension", "signed"})
+
+
+class CompletedTransfers:
+    """Completed moves indexed by person, for outcome labelling (never shipped in the package)."""
+
+    def __init__(self, moves: Iterable[CompletedMove]) -> None:
+        self._by_key: dict[str, list[CompletedMove]] = defaultdict(list)
+        self._by_surname: dict[str, list[CompletedMove]] = defaultdict(list)
+        self.windows: set[Window] = set()
+        for move in moves:
+            self._by_key[person_key(move.person)].append(move)
+            self._by_surname[surname_key(move.person)].append(move)
+            self.windows.add(move.window)
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self._by_key.values())
+
+    def moves_of(self, person: str, window: Window, *, known_on: date) -> list[CompletedMove]:
+        """Moves of a person in a window that were known by a day (surname rule when needed)."""
+        found = self._by_key.get(person_key(person), [])
+        if not found:
+            candidates = self._by_surname.get(surname_key(person), [])
+            if not is_surname_only(person):
+                initial = person_key(person)[:1]
+                candidates = [m for m in candidates if person_key(m.person)[:1] == initial]
+            found = candidates
+        return [m for m in found if m.window == window and m.known_on() <= known_on]
+
+    def windows_joined(self, person: str, club: str | None) -> list[Window]:
+        """Windows in which the tables have the person joining a club (any date)."""
+        found = self._by_key.get(person_key(person)) or self._by_surname.get(surname_key(person), [])
+        return sorted(
+            {m.window for m in found if clubs_match(m.to_club, club)},
+            key=lambda w: (w.year, w.part == "summer"),
+        )
+
+
+def _club_or_none(name: str) -> str | None:
+    return None if name.strip().casefold() in _NOWHERE else name.strip()
+
+
+def _read_by_window(path: Path, seasons: Collection[int] | None) -> Iterable[CompletedMove]:
+    """Rows of transfers-by-window/<league>/<season>.csv (season 2021 winter = January 2022)."""
+    season = int(path.stem)
+    if seasons is not None and season not in seasons:
+        return
+    with path.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            part = row["window"].strip().lower()
+            window = Window(season, "summer") if part == "summer" else Window(season + 1, "winter")
+            club, other = row["club"], _club_or_none(row["dealing_club"])
+            is_in = row["movement"].strip().lower() == "in"
+            yield CompletedMove(
+                person=row["player_name"],
+                from_club=other if is_in else club,
+                to_club=club if is_in else other,
+                window=window,
+                is_loan=row.get("is_loan", "0").strip() in {"1", "True", "true"},
+            )
+
+
+def _read_dated(path: Path) -> Iterable[CompletedMove]:
+    """Rows of transfers/*.csv: exact dates (dd/mm/yyyy) from 2022."""
+    with path.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            try:
+                day = datetime.strptime(row["transfer_date"], "%d/%m/%Y").date()
+            except (KeyError, ValueError):
+                continue
+            yield CompletedMove(
+                person=row["player_name"],
+                from_club=_club_or_none(row.get("from_club_name", "")),
+                to_club=_club_or_none(row.get("to_club_name", "")),
+                window=window_for_date(day),
+                day=day,
+            )
+
+
+def load_completed_transfers(kb_dir: Path, seasons: Collection[int] | None = None) -> CompletedTransfers:
+    """Read `transfers-by-window/` and `transfers/` under a knowledge-base folder (e.g. ../shared/kb)."""
+    moves: list[CompletedMove] = []
+    for path in sorted((kb_dir / "transfers-by-window").glob("*/*.csv")):
+        moves.extend(_read_by_window(path, seasons))
+    for path in sorted((kb_dir / "transfers").glob("*.csv")):
+        moves.extend(_read_dated(path))
+    return CompletedTransfers(moves)
+
+
+def _is_done(claim: TransferClaim) -> bool:
+    return claim.status == Status.DONE and claim.stage in DONE_STAGES and not claim.is_hedged
+
+
+def _matches(story: Story, move: CompletedMove) -> bool:
+    """Does a completed move realise the story (its destination, or any exit from its club)?"""
+    if story.is_exit:
+        return story.from_club is None or clubs_match(move.from_club, story.from_club)
+    return clubs_match(move.to_club, story.to_club)
+
+
+def label_story(
+    story: Story,
+    *,
+    as_of: date,
+    completed: CompletedTransfers | None = None,
+    rivals: Sequence[Story] = (),
+    contracts: Sequence[ContractClaim] = (),
+) -> StoryOutcome:
+    """Label one story from what was known on `as_of`: tables first, then later claims."""
+    close = window_close(story.window)
+    moves = completed.moves_of(story.person, story.window, known_on=as_of) if completed else []
+    hits = [m for m in moves if _matches(story, m)]
+    if hits:
+        return StoryOutcome(story.id, Outcome.HAPPENED, min(m.known_on() for m in hits), "completed-transfer table")
+    elsewhere = [m for m in moves if m.to_club is not None and not story.is_exit]
+    if elsewhere:
+        move = min(elsewhere, key=CompletedMove.known_on)
+        return StoryOutcome(story.id, Outcome.NOT_HAPPENED, move.known_on(), f"joined {move.to_club}")
+    done = [c for c in story.claims if c.published <= as_of and _is_done(c.claim)]
+    if done:
+        return StoryOutcome(story.id, Outcome.HAPPENED, done[0].published, f"reported done ({done[0].claim_id})")
+    for rival in rivals:
+        if rival.id == story.id or rival.is_exit:
+            continue
+        signed = [c for c in rival.claims if c.published <= as_of and _is_done(c.claim)]
+        if signed:
+            return StoryOutcome(story.id, Outcome.NOT_HAPPENED, signed[0].published, f"joined {rival.to_club}")
+    for contract in contracts:
+        published = contract.provenance.published
+        if (
+            contract.action in RENEWAL_ACTIONS
+            and published is not None
+            and story.first_seen <= published <= min(as_of, close)
+            and (story.from_club is None or clubs_match(contract.club, story.from_club))
+        ):
+            return StoryOutcome(story.id, Outcome.NOT_HAPPENED, published, "renewed")
+    if as_of > close:
+        return StoryOutcome(story.id, Outcome.NOT_HAPPENED, close, "window closed without the move")
+    return StoryOutcome(story.id, Outcome.OPEN, None, "open")
+
+
+def label_stories(
+    stories: Sequence[Story],
+    *,
+    as_of: date,
+    completed: CompletedTransfers | None = None,
+    contracts: Sequence[ContractClaim] = (),
+) -> dict[str, StoryOutcome]:
+    """Label every story as known on `as_of` (each story sees only claims up to that day)."""
+    current = [s for s in (story.as_of(as_of) for story in stories) if s is not None]
+    by_person = stories_by_person(current)
+    by_contract_person: dict[str, list[ContractClaim]] = defaultdict(list)
+    for contract in contracts:
+        by_contract_person[person_key(contract.person)].append(contract)
+    return {
+        story.id: label_story(
+            story,
+            as_of=as_of,
+            completed=completed,
+            rivals=by_person[(story.person_key, story.window)],
+            contracts=by_contract_person.get(story.person_key, []),
+        )
+        for story in current
+    }
