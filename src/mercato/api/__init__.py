@@ -1,0 +1,1 @@
+"""The REST API: FastAPI over the store, one router per resource; `create_app(settings)`."""

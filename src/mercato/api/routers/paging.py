@@ -1,0 +1,43 @@
+"""Page answers: cut a list to one page and link to the next."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TypeVar
+
+from fastapi import Request
+
+from mercato.api.deps import Paging
+from mercato.api.schemas import Page
+
+T = TypeVar("T")
+
+
+def next_url(request: Request, paging: Paging, has_more: bool) -> str | None:
+    """The URL of the next page, or None on the last page."""
+    if not has_more:
+        return None
+    return str(request.url.include_query_params(page=paging.page + 1))
+
+
+def page_of(items: Sequence[T], request: Request, paging: Paging) -> Page[T]:
+    """One page of an already complete list."""
+    window = list(items[paging.offset : paging.offset + paging.per_page])
+    has_more = len(items) > paging.offset + paging.per_page
+    return Page[T](
+        items=window,
+        page=paging.page,
+        per_page=paging.per_page,
+        next=next_url(request, paging, has_more),
+    )
+
+
+def page_fetched(fetched: Sequence[T], request: Request, paging: Paging) -> Page[T]:
+    """One page from a fetch of per_page + 1 items (the extra one tells there is more)."""
+    has_more = len(fetched) > paging.per_page
+    return Page[T](
+        items=list(fetched[: paging.per_page]),
+        page=paging.page,
+        per_page=paging.per_page,
+        next=next_url(request, paging, has_more),
+    )

@@ -1,0 +1,55 @@
+"""People: players and managers with their facts and stories."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request
+
+from mercato.api.deps import AsOf, PagingDep, StoreDep
+from mercato.api.profiles import people_named, person_profile
+from mercato.api.routers.paging import page_of
+from mercato.api.schemas import FactOut, NamedOut, Page, PersonOut
+from mercato.api.serialise import story_summary_out
+
+router = APIRouter(prefix="/api/people", tags=["people"])
+
+
+@router.get("", summary="List people")
+def list_people(
+    request: Request,
+    store: StoreDep,
+    paging: PagingDep,
+    q: Annotated[str | None, Query(max_length=200, description="Part of the name.")] = None,
+) -> Page[NamedOut]:
+    """People named in transfer claims (matching `q`, else those in the latest news)."""
+    found = [NamedOut(key=k, name=n, claims=c) for k, n, c in people_named(store, q)]
+    return page_of(found, request, paging)
+
+
+@router.get("/{name}", summary="One person")
+def get_person(
+    store: StoreDep,
+    name: Annotated[str, Path(min_length=1, max_length=200, description="The person's name.")],
+    as_of: AsOf = None,
+) -> PersonOut:
+    """A person's current club, facts with their dates, and stories."""
+    profile = person_profile(store, name, as_of=as_of)
+    return PersonOut(
+        key=profile.key,
+        name=profile.name,
+        person_id=profile.person_id,
+        current_club=profile.current_club,
+        facts=[
+            FactOut(
+                fact=claim.fact,
+                value=claim.value,
+                as_of=claim.as_of or claim.provenance.published,
+                club=claim.club,
+                article_id=claim.provenance.article_id,
+                claim_id=stored.id,
+            )
+            for stored, claim in profile.facts
+        ],
+        stories=[story_summary_out(s) for s in profile.stories],
+    )

@@ -1,0 +1,35 @@
+"""Stories: possible moves (person, destination) with their timelines."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Request
+
+from mercato.api.board import find_stories, get_story
+from mercato.api.deps import AsOf, PagingDep, StoreDep, StoryFiltersDep
+from mercato.api.routers.paging import page_fetched
+from mercato.api.schemas import Page, StoryOut, StorySummaryOut
+from mercato.api.serialise import story_out, story_summary_out
+
+router = APIRouter(prefix="/api/stories", tags=["stories"])
+
+
+@router.get("", summary="List stories (the rumour board)")
+def list_stories(
+    request: Request, store: StoreDep, filters: StoryFiltersDep, paging: PagingDep
+) -> Page[StorySummaryOut]:
+    """Stories filtered by person, club, status, window, source, dates and probability."""
+    stories = find_stories(store, filters)
+    window = stories[paging.offset : paging.offset + paging.per_page + 1]
+    return page_fetched([story_summary_out(s) for s in window], request, paging)
+
+
+@router.get("/{story_id}", summary="One story with its timeline")
+def read_story(
+    store: StoreDep,
+    story_id: Annotated[str, Path(min_length=1, max_length=600, description="The story's id.")],
+    as_of: AsOf = None,
+) -> StoryOut:
+    """The story's stage, sources and probability, and every claim on its timeline."""
+    return story_out(get_story(store, story_id, as_of=as_of))

@@ -1,0 +1,54 @@
+"""`mercato serve`: the REST API and the dashboard on one local address."""
+
+from __future__ import annotations
+
+import click
+
+from mercato.settings import Settings, database_url_from
+
+
+def serve_settings(
+    db: str | None, host: str | None, port: int | None, token: str | None
+) -> Settings:
+    """Settings from the environment, overridden by the command's options."""
+    settings = Settings()
+    update: dict[str, object] = {}
+    if db is not None:
+        update["database_url"] = database_url_from(db)
+    if host is not None:
+        update["host"] = host
+    if port is not None:
+        update["port"] = port
+    if token is not None:
+        update["api_token"] = token
+    return settings.model_copy(update=update)
+
+
+@click.command("serve")
+@click.option(
+    "--db", metavar="URL", help="Database URL or SQLite file (default: MERCATO_DATABASE_URL)."
+)
+@click.option(
+    "--host", metavar="ADDRESS", help="Address to bind (default 127.0.0.1, MERCATO_HOST)."
+)
+@click.option(
+    "--port", type=click.IntRange(1, 65535), help="Port to listen on (default 8000, MERCATO_PORT)."
+)
+@click.option(
+    "--token",
+    metavar="TOKEN",
+    help="Token that writing endpoints require (default MERCATO_API_TOKEN; none: writing is off).",
+)
+def serve_command(db: str | None, host: str | None, port: int | None, token: str | None) -> None:
+    """Serve the REST API and the web dashboard (rumour board, stories, sources)."""
+    import uvicorn
+
+    from mercato.api.app import create_app
+
+    settings = serve_settings(db, host, port, token)
+    address = f"http://{settings.host}:{settings.port}/"
+    click.echo(f"Mercato is serving {settings.database_url}")
+    click.echo(f"Open {address} for the dashboard, {address}docs for the API.")
+    if not settings.api_token:
+        click.echo("Writing endpoints are off: no API token (use --token or MERCATO_API_TOKEN).")
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="warning")

@@ -1,0 +1,246 @@
+"""The dashboard's pages: rumour board, story, article, player, club and source league table."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, FastAPI, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from mercato.api.board import StoryFilters, find_stories, get_story
+from mercato.api.deps import StoreDep
+from mercato.api.profiles import club_profile, clubs_named, people_named, person_profile
+from mercato.api.records import source_table
+from mercato.api.scoring import scoring_available
+from mercato.api.serialise import claim_out
+from mercato.api.story_views import StoryView
+from mercato.domain import STAGE_ORDER, Status
+from mercato.web.formatting import format_date, format_fee, install_filters
+from mercato.web.highlight import segments
+
+HERE = Path(__file__).resolve().parent
+BOARD_SIZE = 100
+# The leagues offered in the source table's filter (openfootball codes).
+LEAGUES = (
+    ("en.1", "Premier League"),
+    ("en.2", "Championship"),
+    ("es.1", "La Liga"),
+    ("it.1", "Serie A"),
+    ("de.1", "Bundesliga"),
+    ("fr.1", "Ligue 1"),
+    ("pt.1", "Primeira Liga"),
+    ("nl.1", "Eredivisie"),
+    ("sco.1", "Scottish Premiership"),
+)
+
+router = APIRouter(include_in_schema=False)
+Text = Annotated[str | None, Query(max_length=200)]
+StatusChoice = Literal["open", "done", "off", "all"]
+_STATUS = {"open": Status.RUMOUR, "done": Status.DONE, "off": Status.OFF, "all": None}
+
+
+def _day(value: str | None, name: str) -> date | None:
+    """A date from a form field; blank means none, anything else must be YYYY-MM-DD."""
+    if value is None or not value.strip():
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise HTTPException(422, detail=f"{name}: expected a date as YYYY-MM-DD") from None
+
+
+def _blank(value: str | None) -> str | None:
+    return value.strip() or None if value else None
+
+
+def _render(request: Request, template: str, **context: object) -> HTMLResponse:
+    templates: Jinja2Templates = request.app.state.templates
+    context.setdefault("is_scored", scoring_available())
+    return templates.TemplateResponse(request, template, context)
+
+
+@router.get("/", response_class=HTMLResponse)
+def board(
+    request: Request,
+    store: StoreDep,
+    club: Text = None,
+    person: Text = None,
+    source: Text = None,
+    window: Annotated[str | None, Query(max_length=20)] = None,
+    status: StatusChoice = "open",
+    sort: Literal["probability", "latest"] = "latest",
+    as_of: Annotated[str | None, Query(max_length=20)] = None,
+) -> HTMLResponse:
+    """The rumour board: stories for a club or a player, by probability or latest news."""
+    window_label = _blank(window)
+    if window_label and not _is_window(window_label):
+        raise HTTPException(422, detail='window: expected e.g. "2023 summer"')
+    filters = StoryFilters(
+        person=_blank(person),
+        club=_blank(club),
+        source=_blank(source),
+        window=window_label,
+        status=_STATUS[status],
+        sort=sort,
+        as_of=_day(as_of, "as_of"),
+    )
+    stories = find_stories(store, filters)
+    return _render(
+        request,
+        "board.html",
+        stories=stories[:BOARD_SIZE],
+        total=len(stories),
+        filters=filters,
+        form={
+            "club": filters.club or "",
+            "person": filters.person or "",
+            "source": filters.source or "",
+            "window": window_label or "",
+            "status": status,
+            "sort": sort,
+            "as_of": filters.as_of.isoformat() if filters.as_of else "",
+        },
+    )
+
+
+def _is_window(label: str) -> bool:
+    year, _, part = label.partition(" ")
+    return year.isdigit() and len(year) == 4 and part in ("summer", "winter")
+
+
+def _timeline_data(story: StoryView) -> str:
+    """The timeline as JSON for the chart: one point per claim, one series per source."""
+    stages = [str(s) for s in STAGE_ORDER]
+    points = [
+        {
+            "date": step.published.isoformat() if step.published else None,
+            "label": format_date(step.published),
+            "stage": str(step.stage),
+            "y": stages.index(str(step.stage)),
+            "source": step.source or step.outlet or "unknown",
+            "fee": format_fee(step.fee) if step.fee else None,
+            "url": f"/articles/{step.article_id}#claim-{step.claim_id}",
+        }
+        for step in story.steps
+        if step.published is not None
+    ]
+    # </script> cannot appear inside the JSON island
+    return json.dumps({"stages": stages, "points": points}).replace("</", "<\\/")
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story_page(
+    request: Request,
+    store: StoreDep,
+    story_id: str,
+    as_of: Annotated[str | None, Query(max_length=20)] = None,
+) -> HTMLResponse:
+    """A story with its timeline drawn and each step linked to its article."""
+    story = get_story(store, story_id, as_of=_day(as_of, "as_of"))
+    return _render(request, "story.html", story=story, timeline_json=_timeline_data(story))
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article_page(request: Request, store: StoreDep, article_id: str) -> HTMLResponse:
+    """The article's text with every claim and mention highlighted, claim details beside it."""
+    article = store.get_article(article_id)
+    claims = store.claims_for_article(article_id)
+    mentions = store.mentions_for_article(article_id)
+    return _render(
+        request,
+        "article.html",
+        article=article,
+        segments=segments(article.text, claims, mentions),
+        claims=[claim_out(c) for c in claims],
+        mentions=mentions,
+    )
+
+
+@router.get("/people/{name}", response_class=HTMLResponse)
+def person_page(
+    request: Request,
+    store: StoreDep,
+    name: str,
+    as_of: Annotated[str | None, Query(max_length=20)] = None,
+) -> HTMLResponse:
+    """A player's current club, facts with their dates, and stories."""
+    profile = person_profile(store, name, as_of=_day(as_of, "as_of"))
+    return _render(request, "person.html", profile=profile)
+
+
+@router.get("/clubs/{name}", response_class=HTMLResponse)
+def club_page(
+    request: Request,
+    store: StoreDep,
+    name: str,
+    as_of: Annotated[str | None, Query(max_length=20)] = None,
+) -> HTMLResponse:
+    """A club's stories in and out."""
+    profile = club_profile(store, name, as_of=_day(as_of, "as_of"))
+    return _render(request, "club.html", profile=profile)
+
+
+@router.get("/sources", response_class=HTMLResponse)
+def sources_page(
+    request: Request,
+    store: StoreDep,
+    club: Text = None,
+    league: Annotated[str | None, Query(max_length=20)] = None,
+    kind: Literal["all", "outlet", "journalist"] = "all",
+    as_of: Annotated[str | None, Query(max_length=20)] = None,
+) -> HTMLResponse:
+    """The source league table with each reliability's interval drawn."""
+    club_name = _blank(club)
+    league_code = _blank(league)
+    if league_code and not re.fullmatch(r"[a-z]{2,4}\.\d", league_code):
+        raise HTTPException(422, detail='league: expected a code such as "en.1"')
+    records = source_table(store, club=club_name, league=league_code, as_of=_day(as_of, "as_of"))
+    if kind != "all":
+        records = [r for r in records if r.kind == kind]
+    chart = [
+        {"name": r.name, "reliability": r.reliability, "interval": r.interval, "stories": r.stories}
+        for r in records[:40]
+    ]
+    return _render(
+        request,
+        "sources.html",
+        records=records,
+        chart_json=json.dumps(chart).replace("</", "<\\/"),
+        form={
+            "club": club_name or "",
+            "league": league_code or "",
+            "kind": kind,
+            "as_of": as_of or "",
+        },
+        leagues=LEAGUES,
+    )
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: Request, store: StoreDep, q: Text = None) -> Response:
+    """People and clubs whose names contain the query."""
+    query = _blank(q)
+    if not query:
+        return RedirectResponse("/", status_code=303)
+    return _render(
+        request,
+        "search.html",
+        query=query,
+        people=people_named(store, query)[:30],
+        clubs=clubs_named(store, query)[:30],
+    )
+
+
+def install_pages(app: FastAPI) -> None:
+    """Serve the dashboard's pages and static files from `app`."""
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    install_filters(templates.env)
+    app.state.templates = templates
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.include_router(router)
