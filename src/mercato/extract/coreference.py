@@ -14,6 +14,9 @@ from dataclasses import replace
 from mercato.domain import EntityKind, Mention
 from mercato.extract.context import PERSON_KINDS
 from mercato.extract.names import MANAGER_NOUNS, PLAYER_NOUNS
+from functools import lru_cache
+
+from mercato.kb.catalogue import load_catalogue
 from mercato.kb.normalise import strip_accents
 
 _AGE_AFTER = re.compile(r"^\s*,\s*\d{2}\s*[,)]")
@@ -50,8 +53,32 @@ def display_club_name(name: str, city: str | None = None) -> str:
     return name
 
 
+def resolve_clubs(mentions: Sequence[Mention]) -> list[Mention]:
+    """A one-word club name takes the club of a longer name in the same article ("City")."""
+    clubs = [m for m in mentions if m.kind is EntityKind.CLUB]
+    resolved = []
+    for mention in mentions:
+        if mention.kind is EntityKind.CLUB and len(mention.span.text.split()) == 1:
+            word = _key(mention.span.text)
+            fuller = next(
+                (
+                    c
+                    for c in clubs
+                    if c.entity_id != mention.entity_id
+                    and len(c.span.text.split()) > 1
+                    and word in _key(c.span.text).split()
+                ),
+                None,
+            )
+            if fuller is not None:
+                mention = replace(mention, entity_id=fuller.entity_id, label=fuller.label)
+        resolved.append(mention)
+    return resolved
+
+
 def resolve_people(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """Give every person mention the fullest name the article uses for him; drop non-names."""
+    mentions = resolve_clubs(mentions)
     people = [m for m in mentions if m.kind in PERSON_KINDS]
     full_names = sorted({m.span.text for m in people if len(m.span.text.split()) >= 2}, key=len, reverse=True)
     resolved: list[Mention] = []
@@ -74,10 +101,11 @@ def _fuller_name(surface: str, full_names: list[str]) -> str | None:
     key = _key(surface)
     for full in full_names:
         full_key = _key(full)
-        if full_key == key:
+        if full_key == key or full_key.endswith(" " + key):
             return full
-        if full_key.endswith(" " + key):
-            return full
+    by_first = [full for full in full_names if _key(full).split()[0] == key]
+    if len(by_first) == 1 and len(key) > 3:
+        return by_first[0]  # "Tochi" for the only "Tochi ..." of the article
     return None
 
 
@@ -85,7 +113,22 @@ def _looks_like_person(text: str, mention: Mention) -> bool:
     before = text[max(0, mention.span.start - 25) : mention.span.start].lower().split()
     if before and (before[-1].strip(",") in PLAYER_NOUNS or before[-1] in MANAGER_NOUNS):
         return True
-    return bool(_AGE_AFTER.match(text[mention.span.end : mention.span.end + 8]))
+    if _AGE_AFTER.match(text[mention.span.end : mention.span.end + 8]):
+        return True
+    return _key(mention.span.text) in known_surnames()
+
+
+@lru_cache(maxsize=1)
+def known_surnames() -> frozenset[str]:
+    """Surnames of the people the knowledge base knows, for one-word mentions ("Kerkez")."""
+    catalogue = load_catalogue()
+    names = set()
+    for entity in catalogue.entities.values():
+        if entity.kind in (EntityKind.PLAYER, EntityKind.MANAGER):
+            parts = entity.name.split()
+            if len(parts) >= 2 and len(parts[-1]) >= 4:
+                names.add(_key(parts[-1]))
+    return frozenset(names)
 
 
 def _roles_by_label(mentions: Sequence[Mention]) -> dict[str, EntityKind]:

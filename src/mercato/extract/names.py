@@ -47,6 +47,20 @@ NOT_NAME_WORDS = frozenset(
     """.split()
 )
 
+# Words that never continue a name, even after a first name ("Chris Day" may, "Chris The" not).
+NAME_BREAKERS = frozenset(
+    """
+    a an the he she his her him they them their it its we our you your i my me this that these
+    those there here however but and or nor so yet if when while whilst after before since until
+    as at in on of for from to with without by about into over under between according
+    premier league championship cup champions europa serie liga bundesliga ligue eredivisie
+    fa efl uefa fifa stadium park road arena ground lane club team side fc afc
+    manager boss coach striker forward winger midfielder defender keeper goalkeeper captain
+    monday tuesday wednesday thursday friday saturday sunday january february march april june
+    july august september october november december
+    """.split()
+)
+
 # Nouns that, just before a name, say the name is a player ("midfielder X").
 PLAYER_NOUNS = frozenset(
     """

@@ -21,6 +21,7 @@ from spacy.util import filter_spans
 from mercato.domain import EntityKind
 from mercato.extract.names import (
     MANAGER_NOUNS,
+    NAME_BREAKERS,
     NAME_PARTICLES,
     NOT_NAME_WORDS,
     PLAYER_NOUNS,
@@ -84,13 +85,29 @@ class KnowledgeBaseNames:
 
 
 def _is_first_name(doc: Doc, span: SpacySpan) -> bool:
-    """A one-word club or place right before a surname is a first name ("Milan Skriniar")."""
+    """A one-word club or place beside another capitalised name is part of a person's name.
+
+    "Milan Skriniar", "Martin Palermo", "Armagh City": the knowledge base matched one word of
+    a longer name it does not know.
+    """
     if len(span) != 1 or span.label_ not in (EntityKind.CLUB.value, EntityKind.NATIONAL_TEAM.value):
         return False
-    if span.end >= len(doc) or not span[-1].whitespace_:
-        return False
-    follower = doc[span.end]
-    return _NAME_TOKEN.match(follower.text) is not None and follower.text.casefold() not in NOT_NAME_WORDS and not follower.text.isupper()
+    if span.end < len(doc) and span[-1].whitespace_ and _is_plain_name(doc[span.end].text):
+        return True
+    if span.start > 0 and doc[span.start - 1].whitespace_:
+        before = doc[span.start - 1]
+        is_sentence_start = span.start - 1 == 0 or doc[span.start - 2].text in ".!?\n\"'(:-"
+        if _is_plain_name(before.text) and not is_sentence_start:
+            return True
+    return False
+
+
+def _is_plain_name(text: str) -> bool:
+    return (
+        _NAME_TOKEN.match(text) is not None
+        and text.casefold() not in NOT_NAME_WORDS
+        and not text.isupper()
+    )
 
 
 def _is_capitalised(span: SpacySpan) -> bool:
@@ -134,6 +151,14 @@ def _is_name_token(doc: Doc, i: int) -> bool:
     return True
 
 
+def _continues_name(doc: Doc, j: int) -> bool:
+    """After a first name, a capitalised word continues it unless it is a function word."""
+    text = doc[j].text
+    if not _NAME_TOKEN.match(text) or text.casefold() in NAME_BREAKERS:
+        return False
+    return not (text.isupper() and len(text) > 2)
+
+
 def _capitalised_runs(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int]]:
     i = 0
     n = len(doc)
@@ -143,9 +168,9 @@ def _capitalised_runs(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int]]:
             continue
         j = i + 1
         while j < n and j not in taken:
-            if _is_name_token(doc, j) and not doc[j - 1].whitespace_ == "":
+            if _continues_name(doc, j) and doc[j - 1].whitespace_ != "":
                 j += 1
-            elif _is_name_token(doc, j) and doc[j - 1].text.endswith("."):
+            elif _continues_name(doc, j) and doc[j - 1].text.endswith("."):
                 j += 1
             elif (
                 doc[j].text.lower() in NAME_PARTICLES

@@ -37,6 +37,12 @@ _GAP_VERBS = re.compile(
 )
 _ALLOWED_GAP_WORDS = frozenset({"the", "a", "an"})  # only as "the 23-year-old"-style openers
 
+# "207 games for the Reds": the club he plays for, not a move.
+_CURRENT_BEFORE = re.compile(
+    r"\b(?:played|plays|playing|appearances|apps|games|goals|scored|debut|starts|caps|matches|"
+    r"outings|assists|contributions|minutes|season|seasons|career|time|years)\s+(?:\w+\s+){0,2}"
+    r"(?:for|at|with)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"
+)
 _PAST_BEFORE = re.compile(r"(?:\bformer|\bex-|\bone-time|\bonetime|\bpreviously of)\s*$")
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:from|leave|leaves|leaving|left|quit|quits|quitting|exit|exits|exiting|depart|departs|"
@@ -48,12 +54,13 @@ _ORIGIN_BEFORE = re.compile(
 _DEST_BEFORE = re.compile(
     r"\b(?:to|join|joins|joined|joining|rejoin|rejoining|sign for|signs for|signed for|"
     r"signing for|move to|switch to|loan to|loan at|loan with|loaned to|spell at|spells at|"
-    r"spell with|terms at|stint at|stint with|season at|by|linked with|links with|contact with|"
+    r"spell with|terms at|stint at|stint with|by|linked with|links with|contact with|"
     r"talks with|interest from|target for|target of|targeted by|wanted by|offer from|bid from|"
     r"approach from|into|head to|heading to|back to|return to|returning to|moving to|go to|"
     r"going to|switching to|pen a deal with|a deal with|agreement with|terms with|over|"
     r"than|favours|favour|prefer|prefers|consider|considering|choose|chooses|such as|"
-    r"including|like|replace|replaces|or|rather than|instead of)"
+    r"including|like|replace|replaces|or|rather than|instead of|become|becoming|for|"
+    r"manager of|boss of|coach of|charge of|in charge at|job at|role at)"
     r"\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$"
 )
 _SELLER_AFTER = re.compile(
@@ -69,7 +76,10 @@ _SUBJECT_AFTER = re.compile(
     r"consider|considers|eye|eyes|target|targets|monitor|monitors|track|tracks|face|faces|"
     r"submit|submits|submitted|launch|launched|table|tabled|opened|open|begin|began|"
     r"agree|agreed|reach|reached|complete|completed|sign|signed|announce|announced|"
-    r"confirm|confirmed|also|too|and|remain|see|sees|view|views|rival|lodge|lodged|made)\b"
+    r"confirm|confirmed|also|too|and|remain|see|sees|view|views|rival|lodge|lodged|made|"
+    r"reportedly|now|still|already|among|keen|interested|in talks|leading|looking|lead|"
+    r"set|ready|poised|eager|favourites|front-runners|linked|monitoring|tracking|chasing|"
+    r"hold|held|enquired|asked|contacted|approached|offered|bid|bidding|renewed)\b"
 )
 _BOSS_AFTER = re.compile(r"^\s*(?:'s\s+)?(?:boss|manager|coach|head coach|president|chairman|director|owner|chief|sporting director|board)\b")
 _LIST_GAP = re.compile(r"^\s*(?:,|and|or|&|, and|, or|as well as|plus|and fellow|,? along with)\s*(?:\w+\s+)?$")
@@ -104,6 +114,8 @@ def role_by_context(sentence: str, club: ClubSlot) -> ClubRole:
     after = sentence[club.end : club.end + 90].lower()
     if _PAST_BEFORE.search(before):
         return ClubRole.PAST
+    if _CURRENT_BEFORE.search(before):
+        return ClubRole.NONE
     if _ORIGIN_BEFORE.search(before):
         return ClubRole.ORIGIN
     if _DEST_BEFORE.search(before):

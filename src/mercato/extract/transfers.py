@@ -46,14 +46,15 @@ EXTRACTOR = "transfer.rules.v1"
 TRANSFER_CUE = re.compile(
     r"\b(?:sign\w*|join\w*|move\w*|transfer\w*|bid\w*|offer\w*|interest\w*|target\w*|want\w*|"
     r"keen|loan\w*|deal|fee|switch\w*|swoop|pursu\w+|race|chas\w+|approach\w*|talks|linked|"
-    r"links|leave|leaving|left|exit|sell|sold|selling|cash in|buy|bought|arriv\w*|recruit\w*|"
+    r"links|exit|sell|sold|selling|cash in|buy|bought|arriv\w*|recruit\w*|"
     r"lure|snap up|poach|prise|tempt|acquire|acquisition|valuation|release clause|replace\w*|"
     r"successor|succeed\w*|appoint\w*|sack\w*|axed|depart\w*|here we go|agree\w*|medical|"
-    r"earmark\w*|monitor\w*|track\w*|scout\w*|eye\w*|consider\w*|favourite|contact|"
-    r"turn\w* down|reject\w*|rule\w* out|snub\w*|opposed|return\w*|re-sign\w*|spent|spell|"
-    r"stint|take over|job|role|hire\w*|swap|deadline|window|free agent|resign\w*|step\w* down|"
-    r"quit\w*|fired|dismiss\w*|part ways|parted|offload\w*|alternative|rival|prefer\w*|"
-    r"enquir\w*|inquir\w*|negotiat\w*|step up|close in|closing in|battle|scramble|bolster)\b",
+    r"earmark\w*|monitor\w*|track\w*|scout\w*|favourite|contact|"
+    r"turn\w* down|reject\w*|rule\w* out|snub\w*|opposed|re-sign\w*|"
+    r"take over|hire\w*|swap|free agent|resign\w*|step\w* down|"
+    r"quit\w*|fired|dismiss\w*|part ways|parted|offload\w*|alternatives?|prefer\w*|"
+    r"enquir\w*|inquir\w*|negotiat\w*|step up|close in|closing in|scramble|become|becoming|"
+    r"(?:left|leave|leaving|leaves)\s+(?:the\s+)?[A-Z])\b",
     re.IGNORECASE,
 )
 _MANAGER_MOVE = re.compile(
@@ -64,7 +65,17 @@ _MANAGER_MOVE = re.compile(
     re.IGNORECASE,
 )
 _CONTRAST = re.compile(r"(?:,\s*but\b|\bbut\b|;|\bwhile\b|\bwhereas\b|\bhowever\b|\s[-\u2013]\s)")
-_PERSON_LIST_GAP = re.compile(r"^\s*(?:,|and|or|, and|, or|&)\s*$")
+# Between two people of one list: "X, 28, and Germany forward Y", "X, Y and Z".
+_PERSON_LIST_GAP = re.compile(
+    r"^\s*(?:,\s*\d{1,2}\s*)?(?:,|and|or|, and|, or|&)\s*(?:(?!is\b|are\b|has\b|have\b|was\b|were\b|who\b|the\b|to\b|in\b|for\b|with\b)[\w'-]+\s+){0,4}$"
+)
+_SUBJECT_REF = re.compile(
+    r"^(?:\W{0,3})(?:he|she|the\s+(?:[\w'-]+\s+){0,3}?(?:\d{1,2}-year-old|player|midfielder|striker|"
+    r"forward|defender|winger|keeper|goalkeeper|centre-back|full-back|youngster|teenager|star|"
+    r"international|[A-Z][a-z]+(?:man|ian|ese|ish|ch))|[^,]{0,80},\s+the\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:\d{1,2}-year-old|player|star|international|midfielder|striker|forward|defender|winger))\b",
+    re.IGNORECASE,
+)
 _DESCRIPTOR_REF = re.compile(
     r"\b(?:the|this|that)\s+(?:\w+\s+){0,2}?(?:\d{1,2}-year-old|player|midfielder|striker|"
     r"forward|defender|winger|keeper|goalkeeper|centre-back|full-back|left-back|right-back|"
@@ -111,6 +122,14 @@ def extract_transfers(ctx: ArticleContext) -> list[TransferClaim]:
                         last_person.label,
                     )
                 ]
+        if last_person is not None and clubs:
+            subject = _SUBJECT_REF.match(sentence.text)
+            first_person = people[0].span.start - sentence.start if people else len(sentence.text)
+            if subject is not None and subject.end() <= first_person:
+                start = sentence.start + subject.end() - 1
+                people = [
+                    Mention(Span(start, start + 1, subject.group(0)), last_person.kind, last_person.entity_id, last_person.label)
+                ] + [p for p in people if p.label != last_person.label]
         if people and TRANSFER_CUE.search(sentence.text):
             found = _links_in_sentence(ctx, sentence, people, clubs, person_clubs, previous_clubs)
             attribution = _attribution_for(sentence, labels)
@@ -199,10 +218,27 @@ def _links_in_sentence(
                 for dest in destinations:
                     clause = _clause_around(lower, dest.start)
                     links.append(_make_link(ctx, sentence, person, origin, dest, clause, lower))
-            elif cues.EXIT.search(lower) and (origin is not None or previous_clubs):
+            elif _is_exit_of(lower, group, text) and (origin is not None or previous_clubs):
                 from_club = origin or previous_clubs[-1]
                 links.append(_make_link(ctx, sentence, person, from_club, None, lower, lower))
     return links
+
+
+def _is_exit_of(lower: str, group: list[tuple[Mention, int]], text: str) -> bool:
+    """An exit cue that concerns this group: in the same clause, close before or after it."""
+    first = group[0][1]
+    last_person, last_start = group[-1]
+    end = last_start + (last_person.span.end - last_person.span.start)
+    for match in cues.EXIT.finditer(lower):
+        if match.start() >= end:
+            between = lower[end : match.start()]
+            if len(between) <= 70 and not _CONTRAST.search(between):
+                return True
+        elif match.end() <= first:
+            between = lower[match.end() : first]
+            if len(between) <= 40 and not _CONTRAST.search(between):
+                return True
+    return False
 
 
 def _is_mover(ctx: ArticleContext, sentence: Span, person: Mention) -> bool:
