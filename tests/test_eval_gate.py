@@ -86,7 +86,7 @@ def main(argv: list[str]) -> int:
             regression = regression or mark == "BELOW"
             print(f"{gold_name:>12} {metric:>17}: {value:.4f} (floor {floor:.4f}) {mark}")
             if "--raise" in argv and value > floor:
-                raw[gold_name][metric] = math.floor(value * 10_000) / 10_000
+                raw[gold_name][metric] = math.floor(value * 10_000 + 1e-6) / 10_000
     if "--raise" in argv:
         BASELINE_FILE.write_text(json.dumps(raw, indent=2) + "\n", encoding="utf-8")
         print(f"wrote {BASELINE_FILE}")
