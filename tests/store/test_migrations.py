@@ -15,6 +15,7 @@ from sqlalchemy import (
     Table,
     create_engine,
     inspect,
+    text,
 )
 
 from mercato.errors import RegistryError
@@ -124,8 +125,9 @@ def test_substring_search_on_postgresql_uses_the_trigram_index(engine: Engine) -
         connection.exec_driver_sql("SET LOCAL enable_seqscan = off")  # a tiny table: force it
         plan = "\n".join(
             row[0]
-            for row in connection.exec_driver_sql(
-                "EXPLAIN SELECT id FROM claims WHERE person_key LIKE '%verhoek%'"
+            for row in connection.execute(
+                text("EXPLAIN SELECT id FROM claims WHERE person_key LIKE :pattern"),
+                {"pattern": "%verhoek%"},
             )
         )
     assert "ix_claims_person_key_trgm" in plan
