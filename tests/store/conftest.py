@@ -10,6 +10,7 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 
 # --- database backends (scale-out) -------------------------------------------------------
 # `store_url` is parametrised over the backends, so a test that asks for it (or for a fixture
@@ -55,7 +56,7 @@ def store_url(
             # A test that leaked an open transaction must not hang the whole run.
             connection.execute(text("SET LOCAL lock_timeout = '10s'"))
             connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    except Exception as exc:
+    except SQLAlchemyError as exc:
         warnings.warn(f"could not drop test schema {schema}: {exc}", stacklevel=1)
     finally:
         admin.dispose()
