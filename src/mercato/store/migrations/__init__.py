@@ -60,6 +60,7 @@ class AppliedMigration:
 TABLE_MODULES: tuple[str, ...] = (
     "mercato.store.schema",
     "mercato.store.board_tables",
+    "mercato.store.copy_tables",
     "mercato.store.story_tables",
 )
 
