@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import sys
 from functools import cache
 from pathlib import Path
@@ -23,14 +22,6 @@ BASELINE_FILE = Path(__file__).resolve().parent / "eval_baseline.json"
 EPSILON = 1e-4  # scores are compared at four decimals; this only absorbs float noise
 
 
-def _shared_dir() -> Path | None:
-    configured = os.environ.get("MERCATO_SHARED_DIR")
-    candidate = (
-        Path(configured) if configured else Path(__file__).resolve().parents[1] / ".." / "shared"
-    )
-    return candidate.resolve() if candidate.is_dir() else None
-
-
 def load_baseline() -> dict[str, dict[str, float]]:
     """Floors per gold file (named relative to ../shared/eval/), metric name -> floor."""
     data = json.loads(BASELINE_FILE.read_text(encoding="utf-8"))
@@ -38,13 +29,11 @@ def load_baseline() -> dict[str, dict[str, float]]:
 
 
 @cache
-def measure(gold_name: str) -> dict[str, float]:
+def measure(gold_path: Path) -> dict[str, float]:
     """Run extraction on one gold file and return the gated metrics."""
     from mercato.evaluation.harness import evaluate_file
 
-    shared = _shared_dir()
-    assert shared is not None
-    evaluation = evaluate_file(shared / "eval" / gold_name)
+    evaluation = evaluate_file(gold_path)
     failed = [note for note in evaluation.notes if "extraction failed" in note]
     assert not failed, failed
     metrics = evaluation.metrics
@@ -61,14 +50,12 @@ CASES = [(gold, metric) for gold, floors in load_baseline().items() for metric i
 
 
 @pytest.mark.parametrize(("gold_name", "metric"), CASES, ids=[f"{g}:{m}" for g, m in CASES])
-def test_score_stays_above_floor(gold_name: str, metric: str) -> None:
-    shared = _shared_dir()
-    if shared is None:
-        pytest.skip("../shared is absent: the evaluation gate needs its gold files")
-    if not (shared / "eval" / gold_name).is_file():
-        pytest.skip(f"{shared / 'eval' / gold_name} is absent")
+def test_score_stays_above_floor(shared_dir: Path, gold_name: str, metric: str) -> None:
+    gold_path = shared_dir / "eval" / gold_name
+    if not gold_path.is_file():
+        pytest.skip(f"{gold_path} is absent: the evaluation gate needs it")
     floor = load_baseline()[gold_name][metric]
-    value = measure(gold_name)[metric]
+    value = measure(gold_path)[metric]
     assert value >= floor - EPSILON, (
         f"{gold_name} {metric} dropped to {value:.4f}, below its floor {floor:.4f}"
     )
@@ -76,10 +63,17 @@ def test_score_stays_above_floor(gold_name: str, metric: str) -> None:
 
 def main(argv: list[str]) -> int:
     """Print scores against floors; with --raise, lift the floors to the scores."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from conftest import find_shared_dir
+
+    shared = find_shared_dir()
+    if shared is None:
+        print("../shared is absent (set MERCATO_SHARED_DIR)")
+        return 2
     raw = json.loads(BASELINE_FILE.read_text(encoding="utf-8"))
     regression = False
     for gold_name, floors in load_baseline().items():
-        values = measure(gold_name)
+        values = measure(shared / "eval" / gold_name)
         for metric, floor in floors.items():
             value = values[metric]
             mark = "BELOW" if value < floor - EPSILON else "ok"
