@@ -83,3 +83,27 @@ def test_documented_commands_exist() -> None:
 def test_guides_exist() -> None:
     for guide in ("getting-started.md", "data-model.md", "cli.md"):
         assert (ROOT / "docs" / guide).is_file(), f"docs/{guide} is missing"
+
+
+def test_generator_walks_subgroups() -> None:
+    @click.group()
+    def root() -> None:
+        """Root."""
+
+    @root.group("kb")
+    def kb() -> None:
+        """Knowledge base."""
+
+    @kb.command("build")
+    @click.option("--out", help="Where to write.")
+    def build(out: str | None) -> None:
+        """Build it."""
+
+    text = GENERATOR.render(root)
+    assert "## mercato kb build" in text
+    assert "--out" in text.split("## mercato kb build", 1)[1]
+    assert [" ".join(path) for path, _, _ in GENERATOR.walk(root)] == [
+        "mercato",
+        "mercato kb",
+        "mercato kb build",
+    ]
