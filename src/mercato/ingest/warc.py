@@ -101,23 +101,37 @@ def read_warc(path: Path) -> Iterator[Article | IngestError]:
     _check_start(path)
     seen = 0
     with path.open("rb") as handle:
-        try:
-            for index, record in enumerate(ArchiveIterator(handle, arc2warc=True)):
-                seen += 1
-                try:
-                    article = _record_article(record, source, index)
-                except IngestError as exc:
-                    yield exc
-                    continue
-                if article is not None:
-                    yield article
-        except ArchiveLoadFailed as exc:
-            raise IngestError(source, f"not a readable web archive ({exc.msg})") from exc
-        except (OSError, EOFError, ValueError) as exc:
-            # A gzip stream cut short or a record header broken mid-way.
-            if seen == 0:
-                raise IngestError(source, f"not a readable web archive ({exc})") from exc
-            yield IngestError(source, f"archive breaks off after {seen} records ({exc})")
+        records = iter(ArchiveIterator(handle, arc2warc=True))
+        while True:
+            try:
+                record = next(records)
+            except StopIteration:
+                return
+            except ArchiveLoadFailed as exc:
+                if seen == 0:
+                    raise IngestError(source, f"not a readable web archive ({exc.msg})") from exc
+                yield IngestError(source, f"archive breaks off after {seen} records ({exc.msg})")
+                return
+            except Exception as exc:
+                # A gzip stream cut short or a record header broken mid-way.
+                reason = f"{type(exc).__name__}: {exc}"
+                if seen == 0:
+                    raise IngestError(source, f"not a readable web archive ({reason})") from exc
+                yield IngestError(source, f"archive breaks off after {seen} records ({reason})")
+                return
+            seen += 1
+            try:
+                article = _record_article(record, source, seen - 1)
+            except IngestError as exc:
+                yield exc
+                continue
+            except Exception as exc:  # noqa: BLE001 - one broken record must not end the archive
+                yield IngestError(
+                    f"{source}#{seen - 1}", f"unreadable record ({type(exc).__name__})"
+                )
+                continue
+            if article is not None:
+                yield article
 
 
 def looks_like_warc(head: bytes) -> bool:
