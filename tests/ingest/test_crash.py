@@ -59,7 +59,7 @@ def ingest(inputs: Path, db: Path) -> subprocess.Popen[bytes]:
             "--batch-size",
             str(BATCH),
             "--quiet-warnings",
-        ],  # fmt: skip
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},

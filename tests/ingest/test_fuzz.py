@@ -209,7 +209,7 @@ def test_csv(data: str) -> None:
                 b"\x1f\x8b\x08\x00",
                 b"filedesc://x 0.0.0.0 1 text/plain 3\n",
             ]
-        ),  # fmt: skip
+        ),
         st.binary(max_size=800),
     )
 )
