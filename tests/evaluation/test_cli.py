@@ -205,3 +205,17 @@ def test_extract_json_has_provenance(cli: click.Group, tmp_path: Path, pipeline:
         assert GOLD_TEXT[span["start"] : span["end"]] == span["text"]
         assert claim["provenance"]["extractor"]
         assert claim["kind"] in {"transfer", "contract", "fact", "quote", "match"}
+
+
+def test_extract_output_scores_like_eval(cli: click.Group, gold_dir: Path, pipeline: None) -> None:
+    gold = str(gold_dir / "gold.jsonl")
+    extracted = CliRunner().invoke(cli, ["extract", gold])
+    (gold_dir / "mine.jsonl").write_text(extracted.output, encoding="utf-8")
+    direct = json.loads(CliRunner().invoke(cli, ["eval", gold, "--json"]).output)
+    scored = CliRunner().invoke(
+        cli, ["eval", gold, "--predictions", str(gold_dir / "mine.jsonl"), "--json"]
+    )
+    assert scored.exit_code == 0, scored.output
+    from_file = json.loads(scored.output)
+    for key in ("matched", "predicted", "gold", "fields", "by_status"):
+        assert from_file[key] == direct[key]
