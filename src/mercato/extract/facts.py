@@ -62,6 +62,8 @@ _POSITION_WISH = re.compile(
     r"\s+(?:(?:a|an|the|new|top|quality|young|experienced|left-footed|right-footed|\w+-\w+)\s+){0,3}$",
     re.IGNORECASE,
 )
+_UNKNOWN_NAME = re.compile(r"\s+(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+))*\b")
+_DEFINITE = re.compile(r"\b(?:the|The)\s+(?:[\w'-]+\s+){0,3}$")
 _FOOT = re.compile(r"\b(?P<foot>left|right|two)[- ]footed\b", re.IGNORECASE)
 
 _CAP_DESCRIPTOR = re.compile(
@@ -211,13 +213,39 @@ def _ages(ctx: ArticleContext, sentence: Span) -> list[FactClaim]:
     return claims
 
 
+def _descriptor_person(ctx: ArticleContext, sentence: Span, start: int, end: int) -> Mention | None:
+    """The person a descriptor ("centre-back", "the Belgian striker") describes, if safe to say.
+
+    A descriptor followed by a name nobody recognised ("defender Jamie Smith") describes that
+    unknown person; a definite one in mid-sentence ("...assured fans that the Belgian striker")
+    describes someone the sentence does not name, unless it stands in apposition ("X, the...").
+    """
+    text = ctx.article.text
+    persons = ctx.mentions_in(sentence, PERSON_KINDS)
+    if any(m.span.start <= start and end <= m.span.end for m in persons):
+        return person_for(ctx, sentence, start, end)
+    following = next((m for m in persons if m.span.start >= end), None)
+    if _UNKNOWN_NAME.match(text, end, sentence.end) and (
+        following is None or following.span.start != end + 1
+    ):
+        return None
+    definite = _DEFINITE.search(text, max(sentence.start, start - 40), start)
+    before = [m for m in persons if m.span.end <= start]
+    if definite and before:
+        gap = text[before[-1].span.end : definite.start()]
+        followed = following is not None and _DESCRIPTOR_GAP.match(text[end : following.span.start])
+        if not followed and not re.fullmatch(r"\s*[,(–-]\s*", gap):
+            return None
+    return person_for(ctx, sentence, start, end)
+
+
 def _positions(ctx: ArticleContext, sentence: Span) -> list[FactClaim]:
     text = ctx.article.text
     claims: list[FactClaim] = []
     for m in _POSITION.finditer(text, sentence.start, sentence.end):
         if _POSITION_WISH.search(text[max(sentence.start, m.start() - 50) : m.start()]):
             continue
-        person = person_for(ctx, sentence, m.start(), m.end())
+        person = _descriptor_person(ctx, sentence, m.start(), m.end())
         if person is not None:
             claims.append(_fact(ctx, person, "position", _POSITIONS[m["pos"].lower()], sentence))
     for m in _FOOT.finditer(text, sentence.start, sentence.end):

@@ -46,6 +46,12 @@ _OPPONENT_CUE = re.compile(
     _I,
 )
 _POSSESSIVE = re.compile(r"^(?:'s|’s|'|’)")
+_INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[\w'-]+\s+){0,2}$", _I)
+_VERB_GAP = re.compile(
+    r"(?:'s?|’s?)?\s+(?:(?:have|has|had|were|was|then|also|duly|comfortably|narrowly|"
+    r"eventually|finally|subsequently|only|just)\s+){0,2}|\s*,\s*who\s+(?:\w+\s+)?",
+    _I,
+)
 _THEIR = re.compile(r"\b(?:their|its|his\s+side's|his\s+team's)\s+(?:[\w'-]+\s+){0,3}$", _I)
 
 _COMPETITIONS: tuple[tuple[str, str], ...] = (
@@ -74,10 +80,13 @@ _COMPETITION = re.compile(
 )
 _ROUND = re.compile(
     r"\b(?P<round>last[- ]16|last[- ]32|last[- ]eight|round\s+of\s+(?:16|32)|"
-    r"quarter-?\s?finals?|semi-?\s?finals?|final|group[- ]stage|group\s+[A-H]|play-?off(?:\s+final)?|"
+    r"quarter-?\s?finals?|semi-?\s?finals?|group[- ]stage|"
+    r"(?:the|cup|trophy|shield|play-?off)\s+final(?!\s+(?:play-?off|spot|day|whistle|minutes?|"
+    r"stages?|round|year|season|game|match|third|group|fixture|week|table|standings|place))|"
     r"(?:first|second|third|fourth|fifth)\s+round|first\s+leg|second\s+leg)\b",
     _I,
 )
+_COMPETITION_AS_TITLE = re.compile(r"\s+(?:champions|title|holders|leaders|side|club|winners)\b", _I)
 
 
 @dataclass(frozen=True)
@@ -87,24 +96,35 @@ class _Result:
     opponent: Mention
 
 
-def _competition(ctx: ArticleContext, sentence: Span) -> str | None:
-    for mention in ctx.mentions_in(sentence, frozenset({EntityKind.COMPETITION})):
+def _competition(ctx: ArticleContext, region: Span) -> str | None:
+    """The competition named around a result: "in the FA Cup" first, else the nearest name."""
+    for mention in ctx.mentions_in(region, frozenset({EntityKind.COMPETITION})):
         return mention.label
-    m = _COMPETITION.search(sentence.text)
-    if m is None:
-        return None
-    index = int(next(name for name, value in m.groupdict().items() if value)[1:])
-    return _COMPETITIONS[index][1]
+    found: list[tuple[int, str]] = []
+    for m in _COMPETITION.finditer(region.text):
+        if _COMPETITION_AS_TITLE.match(region.text, m.end()):
+            continue  # "Premier League champions Manchester City" names a team, not the match
+        index = int(next(name for name, value in m.groupdict().items() if value)[1:])
+        rank = 0 if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", region.text[: m.start()]) else 1
+        found.append((rank, _COMPETITIONS[index][1]))
+    return min(found)[1] if found else None
 
 
-def _round(sentence: Span) -> str | None:
-    m = _ROUND.search(sentence.text)
+def _round(region: Span) -> str | None:
+    """The round named around a result ("last-16", "quarter-final", "the final")."""
+    m = _ROUND.search(region.text)
     if m is None:
         return None
     word = re.sub(r"\s+", " ", m["round"].lower())
+    word = re.sub(r"^(?:the|cup|trophy|shield|play-?off) final$", "final", word)
     word = re.sub(r"^quarter-?\s?finals?$", "quarter-final", word)
     word = re.sub(r"^semi-?\s?finals?$", "semi-final", word)
     return re.sub(r"^(?:round of 16|last 16)$", "last-16", word)
+
+
+def _region(ctx: ArticleContext, sentence: Span, start: int, end: int) -> Span:
+    """The words around a result where its competition and round are named."""
+    return ctx.span(max(sentence.start, start - 70), min(sentence.end, end + 70))
 
 
 def _opponent_after(ctx: ArticleContext, teams: list[Mention], pos: int) -> Mention | None:
@@ -121,7 +141,10 @@ def _opponent_after(ctx: ArticleContext, teams: list[Mention], pos: int) -> Ment
 def _subject_before(
     ctx: ArticleContext, sentence: Span, teams: list[Mention], pos: int
 ) -> Mention | None:
-    """The team whose result it is: "X's 1-0 win", "their 5-2 defeat" or the sentence's subject."""
+    """The team whose result it is: "X's 1-0 win", "their 5-2 defeat", "X ... with a 2-1 win".
+
+    "the 4-2 win against Y" names no side of its own, so it gives none.
+    """
     text = ctx.article.text
     before = [t for t in teams if t.span.end <= pos]
     if before:
@@ -129,11 +152,30 @@ def _subject_before(
         possessive = _POSSESSIVE.match(text[last.span.end : last.span.end + 2])
         if possessive and len(text[last.span.end + possessive.end() : pos].split()) <= 2:
             return last  # "Oldham's 1-0 win", "Oldham's recent 1-0 win"
-    if before:
-        return before[0]
-    if _THEIR.search(text[sentence.start : pos]):
+    lead = text[max(sentence.start, pos - 60) : pos]
+    if _THEIR.search(lead):
+        if before:
+            return before[0]
         earlier = [m for m in ctx.mentions if m.kind in TEAM_KINDS and m.span.end <= sentence.start]
         return earlier[-1] if earlier else None
+    if before and _INDEFINITE.search(lead):
+        return before[0]
+    return None
+
+
+def _verb_subject(
+    ctx: ArticleContext, teams: list[Mention], sentence: Span, verb: re.Match[str]
+) -> Mention | None:
+    """The team that does the verb: named right before it, or through "who"/"they"."""
+    text = ctx.article.text
+    before = [t for t in teams if t.span.end <= verb.start()]
+    if not before:
+        return None
+    gap = text[before[-1].span.end : verb.start()]
+    if _VERB_GAP.fullmatch(gap):
+        return before[-1]
+    if re.search(r"\bthey\s+(?:\w+\s+)?$", gap, _I) and "," not in text[sentence.start : before[0].span.start]:
+        return before[0]
     return None
 
 
@@ -158,12 +200,12 @@ def _read(
             verb = m
         if verb is None:
             continue
-        before = [t for t in teams if t.span.end <= verb.start()]
         after = [t for t in teams if t.span.start >= verb.end()]
-        if not before or not after:
+        # "X beat Y 3-1" / "X lost 2-0 to Y" / "X drew 2-2 with Y" / "X, who beat Y 1-0"
+        subject = _verb_subject(ctx, teams, sentence, verb)
+        if subject is None or not after:
             continue
-        # "X beat Y 3-1" / "X lost 2-0 to Y" / "X drew 2-2 with Y"
-        subject, opponent = before[-1], after[0]
+        opponent = after[0]
         if subject.label != opponent.label:
             return _Result(outcome, subject, opponent), a, b
     return None
@@ -184,8 +226,8 @@ def _fixture(ctx: ArticleContext, sentence: Span, score: re.Match[str]) -> Match
         home_score=int(score["a"]),
         away_score=int(score["b"]),
         provenance=ctx.provenance(sentence, EXTRACTOR),
-        competition=_competition(ctx, sentence),
-        round=_round(sentence),
+        competition=_competition(ctx, _region(ctx, sentence, start, end)),
+        round=_round(_region(ctx, sentence, start, end)),
     )
 
 
@@ -203,6 +245,7 @@ def extract_matches(ctx: ArticleContext) -> list[Claim]:
             if read is None:
                 continue
             result, a, b = read
+            region = _region(ctx, sentence, sentence.start + score.start(), sentence.start + score.end())
             high, low = max(a, b), min(a, b)
             own, other = {WIN: (high, low), DEFEAT: (low, high), DRAW: (a, b)}[result.outcome]
             claims.append(
@@ -212,8 +255,8 @@ def extract_matches(ctx: ArticleContext) -> list[Claim]:
                     home_score=own,
                     away_score=other,
                     provenance=ctx.provenance(sentence, EXTRACTOR),
-                    competition=_competition(ctx, sentence),
-                    round=_round(sentence),
+                    competition=_competition(ctx, region),
+                    round=_round(region),
                 )
             )
     return claims

@@ -96,10 +96,17 @@ def _is_first_name(doc: Doc, span: SpacySpan) -> bool:
         return True
     if span.start > 0 and doc[span.start - 1].whitespace_:
         before = doc[span.start - 1]
-        is_sentence_start = span.start - 1 == 0 or doc[span.start - 2].text in ".!?\n\"'(:-"
+        is_sentence_start = _starts_sentence(doc, span.start - 1)
         if _is_plain_name(before.text) and not is_sentence_start:
             return True
     return False
+
+
+def _starts_sentence(doc: Doc, i: int) -> bool:
+    if i == 0:
+        return True
+    previous = doc[i - 1]
+    return previous.is_space or previous.text[-1:] in ".!?:;\"'(\u201c\u2018-" or "\n" in previous.whitespace_
 
 
 def _is_plain_name(text: str) -> bool:
@@ -187,6 +194,12 @@ def _capitalised_runs(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int]]:
 
 def _trim_run(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """Keep a run that reads as a person's name; one word only with a player/manager cue."""
+    if start > 0 and doc[start - 1].lower_ == "the":
+        return None  # "the San Siro", "the Emirates": places and things, not people
+    if _starts_sentence(doc, start) and re.search(r"(?:ing|ed|ly)$", doc[start].text) and end - start >= 2:
+        start += 1  # "Urging Liverpool ...", "Speaking ..."
+    if " ".join(t.text for t in doc[start:end]).casefold() in stadium_names():
+        return None
     if end - start >= 2:
         return start, end
     # One capitalised word: a name if a role noun or an age follows or precedes it.
@@ -197,6 +210,18 @@ def _trim_run(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     if re.match(r"^,\s*\d{2}\b", nxt):
         return start, end
     return start, end  # kept as a candidate; linking drops single words it cannot place
+
+
+@lru_cache(maxsize=1)
+def stadium_names() -> frozenset[str]:
+    """Grounds the knowledge base names, which capitalised-run rules would take for people."""
+    names = set()
+    for entity in load_catalogue().entities.values():
+        stadium = entity.attributes.get("stadium") if entity.kind is EntityKind.CLUB else None
+        if stadium:
+            names.add(str(stadium).casefold())
+            names.add(" ".join(str(stadium).split()[:2]).casefold())
+    return frozenset(names)
 
 
 def role_of(doc: Doc, span: SpacySpan) -> EntityKind:

@@ -19,6 +19,7 @@ class ClubRole(StrEnum):
     SUBJECT = "subject"  # the sentence's acting club: a suitor unless it sells
     SELLER = "seller"  # an acting club that sells or values him
     PAST = "past"  # a past employer only ("former Chelsea striker")
+    CURRENT = "current"  # the club he plays for in a statistic ("207 games for the Reds")
     NONE = "none"
 
 
@@ -64,7 +65,7 @@ _DEST_BEFORE = re.compile(
     r"\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$"
 )
 _SELLER_AFTER = re.compile(
-    r"^\s*(?:are|is|have|has|had|will|would|could|remain|be|were|'s|\u2019s)?\s*(?:\w+\s+){0,6}?"
+    r"^\s*(?:are|is|have|has|had|will|would|could|remain|be|were|urged|'s|\u2019s)?\s*(?:(?!bid|offer|sign|want|keen|interest)\w+\s+){0,6}?"
     r"(?:valuation|value|valued|asking price|asking|price tag|want\s+[£€$]|demand\w*|sell|"
     r"selling|sale|cash in|let(?:ting)?\b|offload\w*|accept\w*|reject\w*|release\w*|loan(?:ing)? out|"
     r"keep|keeping|hold on|slapped|place[sd]?\s+a|open to|willing to|stance|extend|contract|"
@@ -100,6 +101,8 @@ def role_before_person(sentence: str, club: ClubSlot, person_start: int) -> Club
     gap = sentence[club.end : person_start]
     if "\n" in gap or len(gap) > 80:
         return None
+    if _PAST_BEFORE.search(sentence[max(0, club.start - 20) : club.start].lower()):
+        return ClubRole.PAST
     if not _DESCRIPTOR_GAP.match(gap):
         return None
     words = re.findall(r"[A-Za-z']+", gap.lower())
@@ -115,14 +118,14 @@ def role_by_context(sentence: str, club: ClubSlot) -> ClubRole:
     if _PAST_BEFORE.search(before):
         return ClubRole.PAST
     if _CURRENT_BEFORE.search(before):
-        return ClubRole.NONE
+        return ClubRole.CURRENT
     if _ORIGIN_BEFORE.search(before):
         return ClubRole.ORIGIN
     if _DEST_BEFORE.search(before):
         return ClubRole.DESTINATION
     if _BOSS_AFTER.match(after):
         return ClubRole.SUBJECT
-    if _SELLER_AFTER.match(after) and _SUBJECT_AFTER.match(after):
+    if _SELLER_AFTER.match(after):
         return ClubRole.SELLER
     if _SUBJECT_AFTER.match(after) or _sentence_initial(before):
         return ClubRole.SUBJECT

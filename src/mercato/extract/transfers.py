@@ -28,6 +28,7 @@ from mercato.extract.attribution import in_text_attribution, paragraph_labels
 from mercato.extract.context import PERSON_KINDS, ArticleContext
 from mercato.extract.fees import find_fees
 from mercato.extract.names import MANAGER_NOUNS
+from mercato.extract.references import Salience, references_in
 from mercato.extract.registry import register
 from mercato.extract.roles import (
     ClubRole,
@@ -64,26 +65,14 @@ _MANAGER_MOVE = re.compile(
     r"depart\w*|named|in charge|takes charge|took charge|targets?|approach\w*|shortlist)\b",
     re.IGNORECASE,
 )
+# "since arriving from Southampton", "signed from Lincoln": the club named as where he is now
+# is the destination of that past move.
+_ARRIVAL = re.compile(r"\b(?:arriv\w+|joined|signed|signing|since)\b[^.]{0,40}\bfrom\b")
 _CONTRAST = re.compile(r"(?:,\s*but\b|\bbut\b|;|\bwhile\b|\bwhereas\b|\bhowever\b|\s[-\u2013]\s)")
 # Between two people of one list: "X, 28, and Germany forward Y", "X, Y and Z".
 _PERSON_LIST_GAP = re.compile(
     r"^\s*(?:,\s*\d{1,2}\s*)?(?:,|and|or|, and|, or|&)\s*(?:(?!is\b|are\b|has\b|have\b|was\b|were\b|who\b|the\b|to\b|in\b|for\b|with\b)[\w'-]+\s+){0,4}$"
 )
-_SUBJECT_REF = re.compile(
-    r"^(?:\W{0,3})(?:he|she|the\s+(?:[\w'-]+\s+){0,3}?(?:\d{1,2}-year-old|player|midfielder|striker|"
-    r"forward|defender|winger|keeper|goalkeeper|centre-back|full-back|youngster|teenager|star|"
-    r"international|[A-Z][a-z]+(?:man|ian|ese|ish|ch))|[^,]{0,80},\s+the\s+(?:[\w'-]+\s+){0,3}?"
-    r"(?:\d{1,2}-year-old|player|star|international|midfielder|striker|forward|defender|winger))\b",
-    re.IGNORECASE,
-)
-_DESCRIPTOR_REF = re.compile(
-    r"\b(?:the|this|that)\s+(?:\w+\s+){0,2}?(?:\d{1,2}-year-old|player|midfielder|striker|"
-    r"forward|defender|winger|keeper|goalkeeper|centre-back|full-back|left-back|right-back|"
-    r"youngster|teenager|star|international|[A-Z][a-z]+(?:man|ian|ese|ish|ch|an|i))\b"
-    r"|\b(?:he|him)\b"
-)
-
-
 @dataclass
 class _Link:
     person: Mention
@@ -106,38 +95,24 @@ def extract_transfers(ctx: ArticleContext) -> list[TransferClaim]:
     labels = paragraph_labels(text)
     person_clubs = _current_clubs(ctx)
     links: list[_Link] = []
-    last_person: Mention | None = None
+    salience = Salience()
     previous_clubs: list[ClubSlot] = []
     for _, sentence in ctx.iter_sentences():
-        people = [m for m in ctx.mentions_in(sentence, PERSON_KINDS) if m.entity_id != "drop"]
+        named = [m for m in ctx.mentions_in(sentence, PERSON_KINDS)]
         clubs = _club_slots(ctx, sentence)
-        if not people and last_person is not None and clubs:
-            ref = _DESCRIPTOR_REF.search(sentence.text)
-            if ref is not None:
-                people = [
-                    Mention(
-                        Span(sentence.start + ref.start(), sentence.start + ref.end(), ref.group(0)),
-                        last_person.kind,
-                        last_person.entity_id,
-                        last_person.label,
-                    )
-                ]
-        if last_person is not None and clubs:
-            subject = _SUBJECT_REF.match(sentence.text)
-            first_person = people[0].span.start - sentence.start if people else len(sentence.text)
-            if subject is not None and subject.end() <= first_person:
-                start = sentence.start + subject.end() - 1
-                people = [
-                    Mention(Span(start, start + 1, subject.group(0)), last_person.kind, last_person.entity_id, last_person.label)
-                ] + [p for p in people if p.label != last_person.label]
+        people = named
+        if clubs:
+            people = sorted(
+                named + references_in(sentence, named, salience.most_salient()),
+                key=lambda m: m.span.start,
+            )
         if people and TRANSFER_CUE.search(sentence.text):
             found = _links_in_sentence(ctx, sentence, people, clubs, person_clubs, previous_clubs)
             attribution = _attribution_for(sentence, labels)
             for link in found:
                 link.attribution = attribution
             links.extend(found)
-        if people:
-            last_person = people[-1]
+        salience.see(named)
         if clubs:
             previous_clubs = clubs
     return _claims(ctx, _merge(links))
@@ -158,8 +133,10 @@ def _current_clubs(ctx: ArticleContext) -> dict[str, ClubSlot]:
         for person in ctx.mentions_in(sentence, PERSON_KINDS):
             start = person.span.start - sentence.start
             for club in reversed([c for c in clubs if c.end <= start]):
-                if role_before_person(sentence.text, club, start) is ClubRole.ORIGIN:
+                role = role_before_person(sentence.text, club, start)
+                if role is ClubRole.ORIGIN:
                     found.setdefault(person.label, club)
+                if role is not None:
                     break
     return found
 
@@ -182,7 +159,11 @@ def _links_in_sentence(
     owner: dict[int, Mention] = {}
     for index, club in enumerate(clubs):
         following = [(p, s) for p, s in local if s >= club.end]
-        if following and role_before_person(text, club, following[0][1]) is ClubRole.ORIGIN:
+        described = role_before_person(text, club, following[0][1]) if following else None
+        if described is ClubRole.PAST:
+            roles[index] = ClubRole.PAST
+            continue
+        if described is ClubRole.ORIGIN:
             roles[index] = ClubRole.ORIGIN
             owner[index] = following[0][0]
             continue
@@ -196,7 +177,12 @@ def _links_in_sentence(
     links: list[_Link] = []
     for group in groups:
         lead, lead_start = group[0]
-        origins = [clubs[i] for i, r in roles.items() if r is ClubRole.ORIGIN and owner.get(i) in (None, *[p for p, _ in group]) and _near(clubs[i], lead_start, local, lead)]
+        origins = [
+            clubs[i]
+            for i, r in roles.items()
+            if r is ClubRole.ORIGIN
+            and (owner.get(i) in [p for p, _ in group] or (i not in owner and _near(clubs[i], lead_start, local, lead)))
+        ]
         sellers = [clubs[i] for i, r in roles.items() if r is ClubRole.SELLER]
         dests = [
             clubs[i]
@@ -211,6 +197,8 @@ def _links_in_sentence(
         origin = (origins or sellers or [None])[0]
         if origin is None:
             origin = person_clubs.get(lead.label)
+        if not subjects and not dests and origin is not None and _ARRIVAL.search(lower):
+            dests = [clubs[i] for i, r in roles.items() if r is ClubRole.CURRENT]
         destinations = [c for c in subjects + dests if origin is None or c.name != origin.name]
         destinations = _unique(destinations)
         for person, _start in group:
@@ -236,7 +224,7 @@ def _is_exit_of(lower: str, group: list[tuple[Mention, int]], text: str) -> bool
                 return True
         elif match.end() <= first:
             between = lower[match.end() : first]
-            if len(between) <= 40 and not _CONTRAST.search(between):
+            if len(between) <= 40 and not _CONTRAST.search(between) and "," not in between:
                 return True
     return False
 
@@ -267,7 +255,7 @@ def _near(club: ClubSlot, lead_start: int, local: list[tuple[Mention, int]], lea
     """A club belongs to the person nearest before it (or the first one when before all)."""
     before = [(p, s) for p, s in local if s <= club.start]
     if not before:
-        return local[0][0] is lead
+        return False  # a destination named before anyone moves belongs to no one
     nearest = before[-1][0]
     return nearest is lead or nearest.label == lead.label
 
@@ -338,11 +326,17 @@ def _merge(links: list[_Link]) -> list[_Link]:
     for link in links:
         key = (link.person.label, link.to_club.name if link.to_club else None)
         by_person_to.setdefault(key, []).append(link)
+    first_origin: dict[str, ClubSlot] = {}
+    for link in links:
+        if link.from_club is not None:
+            first_origin.setdefault(link.person.label, link.from_club)
     merged: list[_Link] = []
     for (person, to_name), group in by_person_to.items():
         best = max(group, key=lambda l: (_STATUS_RANK[STAGE_STATUS[l.stage]], l.from_club is not None))
         best = replace(best)
         best.from_club = best.from_club or next((l.from_club for l in group if l.from_club), None)
+        if best.from_club is None and person in first_origin and first_origin[person].name != to_name:
+            best.from_club = first_origin[person]  # the club the article has him at
         best.fee = next((l.fee for l in group if l.fee), None)
         best.attribution = next((l.attribution for l in group if l.attribution), None)
         best.is_loan = any(l.is_loan for l in group if l.stage is best.stage) or best.is_loan
