@@ -89,6 +89,13 @@ EXPIRIES: list[Row] = [
     ("Petrak will be out of contract in the summer.", "Ivan Petrak", None, "expiry", 2025),
     ("Whitlock has 20 months left on his deal.", "Sam Whitlock", None, "expiry", 2026),
     ("Petrak is under contract until 2027.", "Ivan Petrak", None, "expiry", 2027),
+    (
+        "Petrak is out of contract at the end of the season and Brighton are circling.",
+        "Ivan Petrak",
+        None,
+        "expiry",
+        2025,
+    ),
 ]
 
 KNOWN_MISSES: list[Row] = [

@@ -210,3 +210,22 @@ def test_descriptor_after_an_object_mention_known_miss() -> None:
     )
     facts = [c for c in extract_facts(context(text, NAMES)) if isinstance(c, FactClaim)]
     assert ("Tomas Kral", "assists", "6") in {(c.person, c.fact, c.value) for c in facts}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the descriptor belongs to a name the recogniser did not know
+        "Fulham are tracking Tomas Kral.\n\nFormer Valencia defender Jamie Hollis says it is a good fit.",
+        # a definite descriptor in mid-sentence describes someone else than the speaker named before
+        "Kral's agent Rui Pacheco has told fans that the Czech defender will stay.",
+    ],
+)
+def test_descriptor_of_someone_else_is_not_attached(text: str) -> None:
+    assert not {f for f in _facts(text) if f[1] == "position"}
+
+
+def test_descriptor_in_apposition_is_attached() -> None:
+    assert ("Rui Pacheco", "position", "goalkeeper") in _facts(
+        "Fulham signed Rui Pacheco, the veteran goalkeeper, in 2021."
+    )

@@ -68,9 +68,37 @@ VERB_RESULTS: list[Row] = [
 
 FIXTURES: list[Row] = [
     ("Full time: Rochdale 1-2 Bury.", ("Rochdale", "Bury", 1, 2), None, None),
+    (
+        "Rochdale 2-2 Bury: Rochdale stay in the final play-off place.",
+        ("Rochdale", "Bury", 2, 2),
+        None,
+        None,
+    ),
+]
+
+COMPETITION_AND_ROUND: list[Row] = [
+    (
+        "Bury were beaten 3-1 by Premier League champions Everton in the FA Cup.",
+        ("Bury", "Everton", 1, 3),
+        "FA Cup",
+        None,
+    ),
+    (
+        "Porto, who beat Benfica 1-0 in the cup final, are unbeaten.",
+        ("Porto", "Benfica", 1, 0),
+        None,
+        "final",
+    ),
 ]
 
 KNOWN_MISSES: list[Row] = [
+    # the subject of "beating" is the sentence's subject, three clauses back
+    (
+        "Rochdale knocked out Everton in the second round before beating Bury 2-0.",
+        ("Rochdale", "Bury", 2, 0),
+        None,
+        None,
+    ),
     # the score comes after the opponent, with the result noun before it
     ("Everton's defeat to Porto, 2-0 in the end, hurt.", ("Everton", "Porto", 0, 2), None, None),
     # score in words
@@ -112,6 +140,13 @@ def test_printed_fixtures(
     _check(text, result, competition, rnd)
 
 
+@pytest.mark.parametrize(("text", "result", "competition", "rnd"), COMPETITION_AND_ROUND)
+def test_competition_and_round(
+    text: str, result: tuple[str, str, int, int], competition: str | None, rnd: str | None
+) -> None:
+    _check(text, result, competition, rnd)
+
+
 @pytest.mark.xfail(strict=True, reason="not read yet")
 @pytest.mark.parametrize(("text", "result", "competition", "rnd"), KNOWN_MISSES)
 def test_known_misses(
@@ -129,6 +164,7 @@ def test_known_misses(
         "Everton won 2-1 last week.",
         "The match was played on 12-03-2024 in Porto.",
         "Benfica are 8-1 favourites with the bookmakers against Porto.",
+        "Leon Strand scored in the 3-0 win against Norway and again in the 4-2 win against Wales.",
     ],
 )
 def test_not_results(text: str) -> None:

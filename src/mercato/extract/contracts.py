@@ -127,10 +127,10 @@ def _club(ctx: ArticleContext, sentence: Span, action: str, cue_start: int) -> M
     for club in clubs:
         if _CLUB_HOLDS.search(text[max(sentence.start, club.span.start - 10) : club.span.start]):
             return club  # "his contract at Inter", "talks with Inter"
-    if action in ("offer", "talks", "signed"):
-        before = [c for c in clubs if c.span.start < cue_start]
-        return before[0] if before else clubs[0]
-    return clubs[0]
+    if action == "expiry":
+        return None  # another club in an expiry sentence is usually the one circling
+    before = [c for c in clubs if c.span.start < cue_start]
+    return before[0] if before else clubs[0]
 
 
 @register(EXTRACTOR, order=50)

@@ -86,7 +86,9 @@ _ROUND = re.compile(
     r"(?:first|second|third|fourth|fifth)\s+round|first\s+leg|second\s+leg)\b",
     _I,
 )
-_COMPETITION_AS_TITLE = re.compile(r"\s+(?:champions|title|holders|leaders|side|club|winners)\b", _I)
+_COMPETITION_AS_TITLE = re.compile(
+    r"\s+(?:champions|title|holders|leaders|side|club|winners)\b", _I
+)
 
 
 @dataclass(frozen=True)
@@ -174,7 +176,10 @@ def _verb_subject(
     gap = text[before[-1].span.end : verb.start()]
     if _VERB_GAP.fullmatch(gap):
         return before[-1]
-    if re.search(r"\bthey\s+(?:\w+\s+)?$", gap, _I) and "," not in text[sentence.start : before[0].span.start]:
+    if (
+        re.search(r"\bthey\s+(?:\w+\s+)?$", gap, _I)
+        and "," not in text[sentence.start : before[0].span.start]
+    ):
         return before[0]
     return None
 
@@ -245,7 +250,9 @@ def extract_matches(ctx: ArticleContext) -> list[Claim]:
             if read is None:
                 continue
             result, a, b = read
-            region = _region(ctx, sentence, sentence.start + score.start(), sentence.start + score.end())
+            region = _region(
+                ctx, sentence, sentence.start + score.start(), sentence.start + score.end()
+            )
             high, low = max(a, b), min(a, b)
             own, other = {WIN: (high, low), DEFEAT: (low, high), DRAW: (a, b)}[result.outcome]
             claims.append(
