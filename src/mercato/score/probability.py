@@ -132,7 +132,7 @@ def fit_logistic(
         return constant_model(0.5)
     rate = float((w * y).sum() / w.sum())
     if positives < min_each or len(y) - positives < min_each:
-        return constant_model(min(max(rate, 0.01), 0.99))
+        return constant_model(min(max(rate, 0.01), 0.99), len(rows[0]))
     x = np.asarray(rows, dtype=float)
     mean = x.mean(axis=0)
     scale = x.std(axis=0)

@@ -113,6 +113,12 @@ def _joined_by_ids(keys: Sequence[str], ids: Sequence[str | None]) -> dict[str, 
     return {key: find(key) for key in keys}
 
 
+def _initial(name: str) -> str:
+    """The initial when a name's first word is one ("I. Castor" -> "i"), else ""."""
+    words = person_key(name).split()
+    return words[0] if len(words) > 1 and len(words[0]) == 1 else ""
+
+
 def _person_keys(claims: Sequence[TransferClaim]) -> list[str]:
     """Key per claim; ids join names, and surname-only names join the full name they must mean."""
     raw = [person_key(c.person) for c in claims]
@@ -130,8 +136,11 @@ def _person_keys(claims: Sequence[TransferClaim]) -> list[str]:
     keys = []
     for claim, key in zip(claims, raw):
         key = joined[key]
-        if is_surname_only(claim.person) and not claim.person_id:
-            candidates = full_by_surname.get(surname_key(claim.person), set())
+        initial = _initial(claim.person)
+        if (is_surname_only(claim.person) or initial) and not claim.person_id:
+            candidates = full_by_surname.get(surname_key(claim.person), set()) - {key}
+            if initial:  # "I. Castor": only full names starting with that letter
+                candidates = {c for c in candidates if c[0] == initial and not _initial(c)}
             # The club a player is at tells namesakes apart better than a suitor they share.
             for club in (club_key(claim.from_club), club_key(claim.to_club)):
                 if len(candidates) > 1 and club:

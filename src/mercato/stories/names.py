@@ -76,7 +76,8 @@ _CLUB_KEYS = {
 # Single tokens that name several clubs; they match nothing on their own.
 _AMBIGUOUS = frozenset(
     "manchester madrid real sporting athletic united city borussia olympique racing "
-    "inter milan bayer rb".split()
+    "inter milan bayer rb albion wanderers rovers county town dynamo dinamo young boys "
+    "sheffield bristol nottingham west stade saint st lisbon london".split()
 )
 _PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "di", "la", "le", "dos", "das", "del"})
 _SUFFIXES = frozenset({"jr", "junior", "snr", "sr", "ii", "iii"})
@@ -119,8 +120,10 @@ def persons_match(a: str, b: str) -> bool:
         return True
     if is_surname_only(a) or is_surname_only(b):
         return surname_key(a) == surname_key(b)
-    # Same surname and the same initial: "Pierre-Emerick Aubameyang" vs "P-E Aubameyang".
-    return surname_key(a) == surname_key(b) and ka[0] == kb[0] and len(ka.split()) != len(kb.split())
+    # Same surname and one first name given as its initial: "I. Castor" for "Ilan Castor".
+    first_a, first_b = ka.split()[0], kb.split()[0]
+    is_initial = (len(first_a) == 1 or len(first_b) == 1) and first_a[0] == first_b[0]
+    return surname_key(a) == surname_key(b) and is_initial
 
 
 @lru_cache(maxsize=65536)
@@ -144,8 +147,9 @@ def clubs_match(a: str | None, b: str | None) -> bool:
     if ka == kb:
         return True
     short, long_ = sorted((ka.split(), kb.split()), key=len)
-    if len(short) == 1 and short[0] in _AMBIGUOUS:
-        return False
+    if len(short) == 1:
+        # "Palace" for Crystal Palace: one distinctive word anywhere in the longer name.
+        return short[0] not in _AMBIGUOUS and short[0] in long_
     return long_[: len(short)] == short
 
 

@@ -1,0 +1,47 @@
+"""The logistic model, the three separate numbers, and ranking open rumours as of a day."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+
+from mercato.domain import Stage
+from mercato.score.probability import constant_model, fit_logistic, rank_rumours
+
+from storykit import claim
+
+
+def test_fit_learns_the_direction_of_a_signal() -> None:
+    rng = random.Random(3)
+    rows, labels = [], []
+    for _ in range(400):
+        x = rng.random()
+        rows.append([x, rng.random()])
+        labels.append(int(rng.random() < 0.1 + 0.8 * x))
+    model = fit_logistic(rows, labels)
+    assert model.weights[0] > 1.0 and abs(model.weights[1]) < 0.5
+    low, high = model.predict([[0.05, 0.5], [0.95, 0.5]])
+    assert low < 0.25 < 0.75 < high
+
+
+def test_thin_data_falls_back_to_the_base_rate() -> None:
+    model = fit_logistic([[1.0], [0.0], [0.5]], [1, 0, 0])
+    assert model.weights == (0.0,)
+    assert abs(float(model.predict([[7.0]])[0]) - 1 / 3) < 1e-6
+    assert abs(float(constant_model(0.2).predict([[1.0] * 12])[0]) - 0.2) < 1e-9
+
+
+def test_rank_rumours_lists_open_stories_as_of_a_day_and_ignores_later_news() -> None:
+    claims = [
+        claim("Jonas Brekke", "Arsenal", "2021-03-01", source="Sky Sports"),
+        claim("Jonas Brekke", "Arsenal", "2021-03-03", source="Mail", via="Express"),
+        claim("Ilan Castor", "Chelsea", "2021-03-02", source="Star"),
+        claim("Ilan Castor", "Chelsea", "2021-05-02", source="Star", stage=Stage.SIGNED),
+    ]
+    ranked = rank_rumours(claims, as_of=date(2021, 4, 1))
+    assert {r.story.person for r in ranked} == {"Jonas Brekke", "Ilan Castor"}
+    brekke = next(r for r in ranked if r.story.person == "Jonas Brekke")
+    assert brekke.independent_sources == 2 and brekke.buzz >= 3
+    assert 0.0 < brekke.probability < 1.0
+    later = rank_rumours(claims, as_of=date(2021, 6, 1))
+    assert {r.story.person for r in later} == {"Jonas Brekke"}  # Castor's move is done: not open
