@@ -166,3 +166,25 @@ def test_the_whole_corpus_ingests_and_a_second_run_finds_it_all(tmp_path: Path) 
         assert second.ingested == 0
         assert second.duplicates == first.ingested + first.duplicates
         assert elapsed < 60, f"a second run took {elapsed:.0f} s; it should only hash and look up"
+
+
+def test_an_interrupted_run_keeps_the_batches_already_committed(
+    tmp_path: Path, store: Store
+) -> None:
+    rows = [{"text": f"Kofi Mensah update number {i}.", "date": "2024-07-01"} for i in range(9)]
+    path = tmp_path / "many.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    calls: list[str] = []
+
+    def interrupted_on_the_fifth(article: Article) -> Extraction:
+        calls.append(article.id)
+        if len(calls) == 5:
+            raise KeyboardInterrupt
+        return toy_extract(article)
+
+    with pytest.raises(KeyboardInterrupt):
+        ingest_paths([path], store, extract=interrupted_on_the_fifth, batch_size=2)
+    assert store.count_articles() == 4  # two whole batches; nothing of the third
+    assert len(store.transfer_claims()) == 4
+    again = ingest_paths([path], store, extract=toy_extract, batch_size=2)
+    assert (again.ingested, again.duplicates) == (5, 4)

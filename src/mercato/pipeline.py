@@ -228,7 +228,7 @@ def ingest_paths(
         else:
             files.append(found)
     observer.started(sum(_estimate(f) for f in files))
-    pool = None
+    pool: ProcessPoolExecutor | None = None
     if workers > 1:
         # Spawned, not forked: a forked child would inherit the store's open connections.
         pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
@@ -252,11 +252,22 @@ def ingest_paths(
             except Exception as exc:  # noqa: BLE001 - a reader's bug must not stop the batch
                 run.fail(IngestError(str(path), f"unexpected {type(exc).__name__}: {exc}"))
         run.flush(batch)
-    finally:
+    except BaseException:
         if pool is not None:
-            pool.shutdown(cancel_futures=True)
+            _stop_now(pool)
+        raise
+    if pool is not None:
+        pool.shutdown()
     run.report.seconds = time.perf_counter() - started
     return run.report
+
+
+def _stop_now(pool: ProcessPoolExecutor) -> None:
+    """Stop the workers of an interrupted run at once rather than after their current chunk."""
+    processes = list(getattr(pool, "_processes", {}).values())  # no public way to reach them
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
 
 
 def _estimate(path: Path) -> int:

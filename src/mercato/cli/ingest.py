@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
 from pathlib import Path
 
@@ -75,6 +76,12 @@ class ConsoleObserver:
             self.progress = None
 
 
+def _exit_on_sigterm(signum: int, _frame: object) -> None:
+    # Once is enough: a second signal (uv forwards it too) must not break the clean-up.
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    raise SystemExit(128 + signum)
+
+
 def summary_line(report: IngestReport) -> str:
     """The closing line: what was ingested, skipped and failed."""
     parts = [
@@ -128,6 +135,9 @@ def ingest_command(
     console = Console(stderr=True, soft_wrap=True)
     observer = ConsoleObserver(console, show_progress=console.is_terminal,
                                quiet_warnings=quiet_warnings)  # fmt: skip
+    # A terminated run unwinds like an interrupted one: workers stopped, the batch in flight
+    # rolled back, everything committed before it kept.
+    previous = signal.signal(signal.SIGTERM, _exit_on_sigterm)
     try:
         with Store.open(url) as store:
             report = ingest_paths(
@@ -139,6 +149,7 @@ def ingest_command(
             )
     finally:
         observer.stop()
+        signal.signal(signal.SIGTERM, previous)
     if as_json:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
