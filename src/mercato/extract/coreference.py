@@ -45,6 +45,7 @@ def display_club_name(name: str, city: str | None = None) -> str:
         previous = name
         stripped = _LEGAL_FORMS.sub("", name).strip()
         name = stripped or name
+    name = re.sub(r"\s+[A-Z]{2}$", "", name)  # Brazilian state: "Corinthians SP"
     if city:
         town = _key(city.split("\u203a")[0].strip())
         words = name.split()

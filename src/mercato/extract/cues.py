@@ -90,6 +90,14 @@ DONE = _words(
     r"official",
     r"medical",
     r"is joining",
+    r"(?:currently|is|was|now|already) on loan (?:at|with|from)",
+    r"on loan from",
+    r"took",
+    r"taken",
+    r"brought in",
+    r"snapped up",
+    r"landed",
+    r"new (?:\w+ ){0,2}(?:boss|manager|head coach|coach|signing)",
     r"decided to step down",
 )
 

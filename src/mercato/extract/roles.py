@@ -60,6 +60,9 @@ _DEST_BEFORE = re.compile(
     r"approach from|into|head to|heading to|back to|return to|returning to|moving to|go to|"
     r"going to|switching to|pen a deal with|a deal with|agreement with|terms with|over|"
     r"than|favours|favour|prefer|prefers|consider|considering|choose|chooses|such as|"
+    r"rival|rivals|rivalling|beat|beating|compete with|competing with|competition from|"
+    r"battle with|battling|fight off|fighting off|ahead of|interviewed by|shortlisted by|"
+    r"held talks with|in talks with|sounded out by|approached by|contacted by|"
     r"including|like|replace|replaces|or|rather than|instead of|become|becoming|for|"
     r"manager of|boss of|coach of|charge of|in charge at|job at|role at)"
     r"\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$"
@@ -69,6 +72,7 @@ _SELLER_AFTER = re.compile(
     r"(?:valuation|value|valued|asking price|asking|price tag|want\s+[£€$]|demand\w*|sell|"
     r"selling|sale|cash in|let(?:ting)?\b|offload\w*|accept\w*|reject\w*|release\w*|loan(?:ing)? out|"
     r"keep|keeping|hold on|slapped|place[sd]?\s+a|open to|willing to|stance|extend|contract|"
+    r"listen to offers|listen to bids|consider offers|entertain offers|"
     r"new deal|renew\w*|part ways|parted)"
 )
 _SUBJECT_AFTER = re.compile(
@@ -123,6 +127,8 @@ def role_by_context(sentence: str, club: ClubSlot) -> ClubRole:
         return ClubRole.ORIGIN
     if _DEST_BEFORE.search(before):
         return ClubRole.DESTINATION
+    if re.search(r"\bas\s+(?:the\s+)?$", before) and _BOSS_AFTER.match(after):
+        return ClubRole.ORIGIN  # "step down as City manager": the job he holds
     if _BOSS_AFTER.match(after):
         return ClubRole.SUBJECT
     if _SELLER_AFTER.match(after):

@@ -55,6 +55,7 @@ TRANSFER_CUE = re.compile(
     r"take over|hire\w*|swap|free agent|resign\w*|step\w* down|"
     r"quit\w*|fired|dismiss\w*|part ways|parted|offload\w*|alternatives?|prefer\w*|"
     r"enquir\w*|inquir\w*|negotiat\w*|step up|close in|closing in|scramble|become|becoming|"
+    r"took|taken|brought in|snapped up|landed|"
     r"(?:left|leave|leaving|leaves)\s+(?:the\s+)?[A-Z])\b",
     re.IGNORECASE,
 )
@@ -62,7 +63,8 @@ _MANAGER_MOVE = re.compile(
     r"\b(?:appoint\w*|sack\w*|fired|new (?:manager|boss|head coach|coach)|take over|taking over|"
     r"took over|job|role|replace\w*|succeed\w*|successor|step\w* down|resign\w*|quit\w*|"
     r"vacancy|candidate|interview\w*|hire\w*|dismiss\w*|part ways|parted|leave|leaving|left|"
-    r"depart\w*|named|in charge|takes charge|took charge|targets?|approach\w*|shortlist)\b",
+    r"depart\w*|named|in charge|takes charge|took charge|targets?|approach\w*|shortlist|"
+    r"become|becoming|available|new club|alerted|linked|candidates?|frontrunner|favourite)\b",
     re.IGNORECASE,
 )
 # "since arriving from Southampton", "signed from Lincoln": the club named as where he is now
@@ -97,7 +99,10 @@ def extract_transfers(ctx: ArticleContext) -> list[TransferClaim]:
     links: list[_Link] = []
     salience = Salience()
     previous_clubs: list[ClubSlot] = []
+    item_starts = {item.span.start for item in labels}
     for _, sentence in ctx.iter_sentences():
+        if _starts_item(text, sentence.start, item_starts):
+            salience = Salience()  # a gossip item speaks of its own people
         named = [m for m in ctx.mentions_in(sentence, PERSON_KINDS)]
         clubs = _club_slots(ctx, sentence)
         people = named
@@ -116,6 +121,11 @@ def extract_transfers(ctx: ArticleContext) -> list[TransferClaim]:
         if clubs:
             previous_clubs = clubs
     return _claims(ctx, _merge(links))
+
+
+def _starts_item(text: str, offset: int, item_starts: set[int]) -> bool:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return line_start in item_starts and not text[line_start:offset].strip()
 
 
 def _club_slots(ctx: ArticleContext, sentence: Span) -> list[ClubSlot]:
@@ -255,7 +265,7 @@ def _near(club: ClubSlot, lead_start: int, local: list[tuple[Mention, int]], lea
     """A club belongs to the person nearest before it (or the first one when before all)."""
     before = [(p, s) for p, s in local if s <= club.start]
     if not before:
-        return False  # a destination named before anyone moves belongs to no one
+        return local[0][0] is lead  # "join United and Liverpool in the race to sign X"
     nearest = before[-1][0]
     return nearest is lead or nearest.label == lead.label
 
