@@ -169,3 +169,18 @@ def test_dask_ingest_with_the_real_extractor_equals_local(
     with Store.open(f"sqlite:///{tmp_path / 'dask.db'}") as remote:
         ingest_with_dask(files, remote, client=client, records_per_partition=3)
         assert _stored(remote) == expected
+
+
+@pytest.mark.slow
+def test_dask_ingest_on_worker_processes_equals_local(tmp_path: Path) -> None:
+    """Real worker processes (spawned, as on a cluster): the extractor is shipped by reference."""
+    files = _write_inputs(tmp_path)
+    with Store.open(f"sqlite:///{tmp_path / 'local.db'}") as local:
+        ingest_paths(files, local, extract=rule_extract)
+        expected = _stored(local)
+    with Store.open(f"sqlite:///{tmp_path / 'dask.db'}") as remote:
+        report = ingest_with_dask(
+            files, remote, workers=2, extract=rule_extract, records_per_partition=2
+        )
+        assert _stored(remote) == expected
+    assert report.ingested == 7
