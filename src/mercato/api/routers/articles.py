@@ -6,6 +6,7 @@ from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Body, Path, Query, Request
+from pydantic import Field
 
 from mercato.api.deps import PagingDep, StoreDep, TokenDep
 from mercato.api.ingesting import ingest_articles
@@ -14,6 +15,8 @@ from mercato.api.schemas import ArticleIn, ArticleOut, ArticleSummaryOut, Ingest
 from mercato.api.serialise import article_out, article_summary_out
 
 router = APIRouter(prefix="/api/articles", tags=["articles"])
+
+MAX_BATCH = 500
 
 ArticleId = Annotated[str, Path(min_length=1, max_length=64, description="The article's id.")]
 
@@ -57,8 +60,8 @@ def post_articles(
     store: StoreDep,
     _token: TokenDep,
     payload: Annotated[
-        ArticleIn | list[ArticleIn],
-        Body(description="One article, or a list of up to 500."),
+        ArticleIn | Annotated[list[ArticleIn], Field(min_length=1, max_length=MAX_BATCH)],
+        Body(description=f"One article, or a list of up to {MAX_BATCH}."),
     ],
 ) -> IngestOut:
     """Extract claims from the articles and store them; articles already stored are skipped."""
