@@ -12,7 +12,14 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from mercato.kb.clubs import Club, add_league_seasons, join_reep, load_openfootball_clubs, set_prominence
+from mercato.kb.clubs import (
+    Club,
+    add_league_seasons,
+    join_reep,
+    join_transfermarkt_clubs,
+    load_openfootball_clubs,
+    set_prominence,
+)
 from mercato.kb.media import MediaTables, Source, build_media
 from mercato.kb.nations import NationalTeam, build_national_teams
 from mercato.kb.people import Person, WorldCupPlayer, load_transfer_people, load_world_cup_players
@@ -65,7 +72,8 @@ def build_knowledge_base(kb_dir: Path, out_dir: Path, curated_dir: Path | None =
     warnings += [f"league team not matched: {t}" for t in
                  add_league_seasons(clubs, kb_dir / "openfootball" / "football.json")]
     joined = join_reep(clubs, kb_dir / "reep-wikidata" / "teams.csv")
-    set_prominence(clubs, _fees_in(people))
+    tm_joined = join_transfermarkt_clubs(clubs, kb_dir / "transfermarkt-ids" / "clubs.csv")
+    set_prominence(clubs, _fees_moved(people))
     nations = build_national_teams(kb_dir / "national-teams", curated)
     media = build_media(curated, kb_dir / "media")
     world_cup = load_world_cup_players(kb_dir / "national-teams" / "fjelstul-worldcup", people)
@@ -82,8 +90,12 @@ def build_knowledge_base(kb_dir: Path, out_dir: Path, curated_dir: Path | None =
         count = write_table(path, comments, columns, sorted(rows, key=lambda r: [str(v) for v in r]))
         files.append((name, count, hashlib.sha256(path.read_bytes()).hexdigest()))
 
+    tm_ids = SourceNote("transfermarkt-ids/clubs.csv", manifest.get(
+        "transfermarkt-datasets-derived/if36-2026-03-30/",
+        SourceNote("", "dcaribou/transfermarkt-datasets club table", "")).origin,
+        "CC0-1.0 (declared upstream)")
     emit("clubs.tsv", "clubs (leagues as season:code,code; prominence orders candidates)",
-         [*openfootball, reep, transfers],
+         [*openfootball, reep, tm_ids, transfers],
          ["id", "name", "country_code", "country", "city", "founded", "stadium", "leagues",
           "wikidata", "transfermarkt_id", "prominence"],
          [_club_row(c) for c in clubs])
@@ -113,7 +125,7 @@ def build_knowledge_base(kb_dir: Path, out_dir: Path, curated_dir: Path | None =
     emit("people.tsv", "players from completed transfers 2022-2024", [transfers],
          ["id", "name", "transfermarkt_id"], [[p.id, p.name, p.transfermarkt_id] for p in people])
     emit("person_clubs.tsv", "completed moves by date (club ids where the Transfermarkt id joins)",
-         [transfers, reep],
+         [transfers, reep, tm_ids],
          ["person_id", "date", "season", "from_club_id", "from_tm_id", "from_name", "to_club_id",
           "to_tm_id", "to_name", "fee_eur", "market_value_eur"],
          [_move_row(m, club_by_tm) for p in people for m in p.moves])
@@ -133,6 +145,7 @@ def build_knowledge_base(kb_dir: Path, out_dir: Path, curated_dir: Path | None =
           note(manifest, "national-teams/fifacodes/", "MIT"), *media_sources],
          ["entity_id", "alias", "kind", "ambiguous", "source"], [list(r) for r in _dedupe(alias_rows)])
     counts = (("clubs", len(clubs)), ("clubs_with_wikidata", joined),
+              ("clubs_with_transfermarkt_id_from_its_table", tm_joined),
               ("clubs_with_league", sum(1 for c in clubs if c.leagues)),
               ("national_teams", len(nations)), ("outlets", len(media.outlets)),
               ("journalists", len(media.journalists)), ("people", len(people)),
@@ -140,13 +153,15 @@ def build_knowledge_base(kb_dir: Path, out_dir: Path, curated_dir: Path | None =
     return BuildReport(out_dir, tuple(files), counts, tuple(warnings))
 
 
-def _fees_in(people: list[Person]) -> dict[str, float]:
-    spent: dict[str, float] = defaultdict(float)
+def _fees_moved(people: list[Person]) -> dict[str, float]:
+    """Transfer fees paid plus received per Transfermarkt club id."""
+    moved: dict[str, float] = defaultdict(float)
     for person in people:
         for move in person.moves:
             if move.fee and move.fee.replace(".", "", 1).isdigit():
-                spent[move.to_tm_id] += float(move.fee)
-    return spent
+                moved[move.to_tm_id] += float(move.fee)
+                moved[move.from_tm_id] += float(move.fee)
+    return moved
 
 
 def _club_row(club: Club) -> list[object]:

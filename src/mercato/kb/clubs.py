@@ -41,7 +41,11 @@ _CLUB_TOKENS = re.compile(
 _TRAILING_YEARS = re.compile(r"\s*\((?:[^)]*\d{4}[^)]*)\)\s*$")
 _LANG_TAG = re.compile(r"\s*\[[a-z]{2}\]")
 _YEAR = re.compile(r"^\d{4}$")
-_UEFA_SUFFIX = re.compile(r"\s*\([A-Z]{3}\)$")  # "Arsenal FC (ENG)" in UEFA fixtures
+_UEFA_SUFFIX = re.compile(r"\s*\((?P<code>[A-Z]{3})\)$")  # "Arsenal FC (ENG)" in UEFA fixtures
+_UEFA_COUNTRY = {"ENG": "eng", "ESP": "es", "GER": "de", "ITA": "it", "FRA": "fr", "NED": "nl",
+                 "POR": "pt", "SCO": "sco", "BEL": "be", "AUT": "at", "SUI": "ch", "CZE": "cz",
+                 "CRO": "hr", "SRB": "rs", "UKR": "ua", "SVK": "sk", "MCO": "mc", "TUR": "tr",
+                 "GRE": "gr", "DEN": "dk", "SWE": "se", "NOR": "no", "POL": "pl", "HUN": "hu"}
 
 
 @dataclass
@@ -166,7 +170,8 @@ def _assign_ids(clubs: list[Club]) -> None:
 
 def loose_key(name: str) -> str:
     """Name key without the "FC"/"CF"-style tokens, for a second-chance match."""
-    return " ".join(_CLUB_TOKENS.sub(" ", normalise_alias(name)).split())
+    # "Chelsea F.C." and "Chelsea FC" are one name once the dots go.
+    return " ".join(_CLUB_TOKENS.sub(" ", normalise_alias(name.replace(".", ""))).split())
 
 
 def _name_index(clubs: Iterable[Club]) -> tuple[dict[str, list[Club]], dict[str, list[Club]]]:
@@ -195,8 +200,12 @@ def add_league_seasons(clubs: list[Club], football_json_dir: Path) -> list[str]:
         country = _LEAGUE_COUNTRY.get(prefix, prefix)
         local = _name_index(by_country[country]) if country in by_country else everywhere
         for team in teams:
+            suffix = _UEFA_SUFFIX.search(team)
+            index = local
+            if suffix and _UEFA_COUNTRY.get(suffix.group("code")) in by_country:
+                index = _name_index(by_country[_UEFA_COUNTRY[suffix.group("code")]])
             team = _UEFA_SUFFIX.sub("", team)
-            club = _match_one(team, local) or _match_one(team, everywhere)
+            club = _match_one(team, index) or _match_one(team, everywhere)
             if club is None:
                 unmatched.add(f"{season}/{code}: {team}")
                 continue
@@ -261,8 +270,12 @@ def league_level(code: str) -> int:
     return 1 if code == "mls" else 0
 
 
-def set_prominence(clubs: list[Club], fees_in: dict[str, float]) -> None:
-    """Derive a 0-100 ordering weight from leagues played, Champions League runs and fees spent."""
+def set_prominence(clubs: list[Club], fees: dict[str, float]) -> None:
+    """Derive an ordering weight (0-100) from leagues played, Champions League runs and fees.
+
+    Fees (paid plus received, 2022-2024) separate clubs of the same division, which league
+    membership alone cannot.
+    """
     for club in clubs:
         best = 0.0
         for codes in club.leagues.values():
@@ -273,8 +286,8 @@ def set_prominence(clubs: list[Club], fees_in: dict[str, float]) -> None:
         score = best + min(seasons, 5) + 2 * min(cups, 5)
         if club.transfermarkt_id:
             score += 2
-            spent = fees_in.get(club.transfermarkt_id, 0.0)
-            score += min(max((math.log10(spent + 1) - 6) * 2.5, 0.0), 8.0)
+            moved = fees.get(club.transfermarkt_id, 0.0)
+            score += min(max((math.log10(moved + 1) - 6) * 6, 0.0), 20.0)
         if club.country_code in _BIG_FIVE:
             score += 2
         club.prominence = round(min(score, 100.0), 1)
@@ -285,9 +298,42 @@ def _league_weight(code: str, country_code: str) -> float:
     if level == 0:
         return 0.0
     if country_code in _BIG_FIVE:
-        base = 80.0
-    elif country_code in _MAJOR:
         base = 60.0
+    elif country_code in _MAJOR:
+        base = 45.0
     else:
-        base = 50.0
-    return max(base - 20.0 * (level - 1), 10.0)
+        base = 40.0
+    return max(base - 15.0 * (level - 1), 8.0)
+
+
+# Transfermarkt domestic-competition codes -> openfootball clubs-file country codes.
+_TM_COUNTRY = {"BE1": "be", "DK1": "dk", "ES1": "es", "FR1": "fr", "GB1": "eng", "GR1": "gr",
+               "IT1": "it", "L1": "de", "NL1": "nl", "PO1": "pt", "RU1": "ru", "SC1": "sco",
+               "TR1": "tr", "UKR1": "ua"}
+
+
+def join_transfermarkt_clubs(clubs: list[Club], clubs_csv: Path) -> int:
+    """Fill missing Transfermarkt ids from its own club table, where one same-country club fits."""
+    taken = {c.transfermarkt_id for c in clubs if c.transfermarkt_id}
+    by_country: dict[str, list[Club]] = defaultdict(list)
+    for club in clubs:
+        by_country[club.country_code].append(club)
+    joined = 0
+    with clubs_csv.open(encoding="utf-8", newline="") as handle:
+        rows = sorted(csv.DictReader(handle), key=lambda r: int(r["club_id"]))
+    for row in rows:
+        country = _TM_COUNTRY.get(row["domestic_competition_id"])
+        if country is None or row["club_id"] in taken:
+            continue
+        # The URL slug ("fc-barcelona") and the full name are both tried, strictly then loosely.
+        names = (row["club_code"].replace("-", " "), row["name"])
+        local = [c for c in by_country.get(country, []) if not c.transfermarkt_id]
+        for keyf in (normalise_alias, loose_key):
+            keys = {keyf(n) for n in names}
+            found = [c for c in local if keys & {keyf(n) for n in c.names()}]
+            if len(found) == 1:
+                found[0].transfermarkt_id = row["club_id"]
+                taken.add(row["club_id"])
+                joined += 1
+                break
+    return joined
