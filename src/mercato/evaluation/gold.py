@@ -101,9 +101,11 @@ class _Checker:
         self.is_gold = is_gold
 
     def fail(self, reason: str) -> GoldFormatError:
+        """The error for this line, naming the file, the line and the reason."""
         return GoldFormatError(f"{self.source}, line {self.line}: {reason}")
 
     def optional_str(self, obj: Mapping[str, Any], key: str, where: str) -> str | None:
+        """A field that is a non-empty string or null."""
         value = obj.get(key)
         if value is None:
             return None
@@ -112,6 +114,7 @@ class _Checker:
         return value
 
     def record(self, obj: object) -> GoldRecord:
+        """Check one line's object and build its record."""
         if not isinstance(obj, dict):
             raise self.fail("a line must be a JSON object")
         record_id = obj.get("id")
@@ -142,6 +145,7 @@ class _Checker:
         )
 
     def link(self, obj: object, index: int) -> GoldLink:
+        """Check one link and build it."""
         where = f"link {index}: "
         if not isinstance(obj, dict):
             raise self.fail(f"{where}must be a JSON object")
@@ -176,6 +180,7 @@ class _Checker:
         )
 
     def fees(self, value: object, where: str) -> tuple[Money, ...]:
+        """A fee: null, one figure, or (gold only) a list of acceptable figures."""
         if value is None:
             return ()
         if isinstance(value, list):
@@ -187,6 +192,7 @@ class _Checker:
         return (self.money(value, where),)
 
     def money(self, value: object, where: str) -> Money:
+        """One `{"amount", "currency"}` figure."""
         if not isinstance(value, dict):
             raise self.fail(f"{where}'fee' must be null or {{'amount', 'currency'}}")
         amount, currency = value.get("amount"), value.get("currency")
@@ -197,6 +203,7 @@ class _Checker:
         return Money(float(amount), currency)
 
     def sources(self, value: object, where: str) -> tuple[str, ...]:
+        """A source: null, a name, or (gold only) a list of acceptable names."""
         if value is None:
             return ()
         if isinstance(value, list):

@@ -76,6 +76,7 @@ class RecordResult:
 
     @property
     def family(self) -> str:
+        """The dataset family of the article."""
         return family_of(self.record_id)
 
 
@@ -129,14 +130,17 @@ class Counts:
 
     @property
     def precision(self) -> float:
+        """Matched over predicted (0 when nothing was predicted)."""
         return self.matched / self.predicted if self.predicted else 0.0
 
     @property
     def recall(self) -> float:
+        """Matched over gold (0 when there is no gold)."""
         return self.matched / self.gold if self.gold else 0.0
 
     @property
     def f1(self) -> float:
+        """Harmonic mean of precision and recall."""
         total = self.predicted + self.gold
         return 2 * self.matched / total if total else 0.0
 
@@ -166,6 +170,7 @@ class Accuracy:
 
     @property
     def value(self) -> float:
+        """Right over total (0 when nothing was matched)."""
         return self.right / self.total if self.total else 0.0
 
     def as_dict(self) -> dict[str, float | int]:
