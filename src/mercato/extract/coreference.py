@@ -23,7 +23,7 @@ _AGE_AFTER = re.compile(r"^\s*,\s*\d{2}\s*[,)]")
 _LEGAL_FORMS = re.compile(
     r"^(?:FC|AFC|CF|SC|SK|FK|NK|KV|KRC|RSC|AS|SS|SSC|US|ACF|CD|UD|SD|RCD|RC|OGC|SV|BSC|"
     r"1\.|AC|PFC|GNK|HNK|SL|CA|CR|SE|EC|IF|BK|AIK|FF|GD|Club)\s+|"
-    r"\s+(?:FC|AFC|CF|SC|SK|FK|BC|CFC|Calcio|JK|IF|BK|FF|SAD|F\.C\.|A\.F\.C\.)$"
+    r"\s+(?:FC|AFC|CF|SC|SK|FK|BC|CFC|Calcio|JK|IF|BK|FF|SAD|OSC|F\.C\.|A\.F\.C\.)$"
 )
 # Legal forms that are part of how English writers name the club.
 _KEEP_FORMS = frozenset({"AC Milan", "AS Roma", "AS Monaco"})
@@ -49,9 +49,30 @@ def display_club_name(name: str, city: str | None = None) -> str:
     if city:
         town = _key(city.split("\u203a")[0].strip())
         words = name.split()
-        if len(words) >= 2 and _key(words[-1]) == town:
+        if len(words) >= 2 and _key(words[-1]) == town and _key(words[0]) not in _GENERIC_FIRST:
             name = " ".join(words[:-1])
-    return name
+    return ENGLISH_NAMES.get(name, name)
+
+
+# First words that cannot name a club alone ("Real" Madrid, "Borussia" Dortmund).
+_GENERIC_FIRST = frozenset(
+    "real atletico borussia racing sporting olympique dynamo dinamo deportivo athletic inter "
+    "lokomotiv spartak union hertha eintracht stade red young royal rapid austria standard "
+    "vitoria sport club universidad estudiantes independiente newell's".split()
+)
+# Where English copy names a club otherwise than its own legal or local name.
+ENGLISH_NAMES = {
+    "Stade Rennais": "Rennes",
+    "Olympique Lyonnais": "Lyon",
+    "Olympique de Marseille": "Marseille",
+    "Internazionale": "Inter Milan",
+    "Bayern München": "Bayern Munich",
+    "Borussia Mönchengladbach": "Borussia Monchengladbach",
+    "Sporting CP": "Sporting Lisbon",
+    "Sport Lisboa e Benfica": "Benfica",
+    "AFC Ajax": "Ajax",
+    "Lille": "Lille",
+}
 
 
 def resolve_clubs(mentions: Sequence[Mention]) -> list[Mention]:

@@ -38,6 +38,12 @@ _PRONOUN_SAY = re.compile(rf"\s*,?\s*(?:he|she)\s+(?:has\s+|had\s+)?{_SAY}\b", _
 # Before the quote: an introducing clause that ends in a verb of saying and a colon or comma.
 _INTRO = re.compile(rf"\b(?P<verb>{_SAY})\b[^.!?\"“”]{{0,80}}?[:,]?\s*$", _I)
 _PRONOUN_BEFORE = re.compile(r"\b(?:he|she)\s+(?:has\s+|had\s+|also\s+|then\s+)?$", _I)
+# Between a speaker and the verb: an apposition and a few words ("X, the Celtic boss, has said").
+_SUBJECT_GAP = re.compile(
+    r"(?:'s?|’s?)?\s*(?:,[^,.!?\"“”]{1,80},\s*)?(?:(?!he\b|she\b)[\w'-]+\s+){0,3}", _I
+)
+_SHORT_TAG = 6  # '"...." said the Celtic boss Martin Dale.' at most
+_SUBJECT_LEAD_WORDS = 4  # "former Chelsea striker X": a subject is named near its clause's start
 _OUTLET_CUE = re.compile(
     r"\b(?:told|tells|to|for|in|with|on|via|telling|speaking\s+to|writing\s+in)\s+$", _I
 )
@@ -64,14 +70,23 @@ def _outlet_in(ctx: ArticleContext, start: int, end: int) -> str | None:
     return None
 
 
-def _sentence_subject(ctx: ArticleContext, before: int) -> tuple[Mention, Span] | None:
-    """The first person named in the nearest sentence (clipped at `before`) that names one."""
+def _sentence_subject(ctx: ArticleContext, before: int) -> tuple[Mention | None, Span] | None:
+    """Whom "he" stands for: the subject of the nearest sentence before `before` naming anyone.
+
+    That is its first person when named as its subject ("In his column, former striker X hit
+    out at Y"); None for the person when the subject is only described ("But the Portuguese
+    coach wants X to..."): whoever that is, it is not X.
+    """
     sentences = [s for s in ctx.sentences if s.start < before]
     for sentence in reversed(sentences[-3:]):
         region = ctx.span(sentence.start, min(sentence.end, before))
         persons = ctx.mentions_in(region, SPEAKER_KINDS)
-        if persons:
+        if not persons:
+            continue
+        lead = ctx.article.text[region.start : persons[0].span.start].rsplit(",", 1)[-1]
+        if len(lead.split()) <= _SUBJECT_LEAD_WORDS:
             return persons[0], region
+        return None, region
     return None
 
 
@@ -82,6 +97,10 @@ def _after(ctx: ArticleContext, end: int, previous: _Said | None) -> _Said | Non
     stop = min(x for x in (line_end if line_end >= 0 else len(text), end + 120, len(text)))
     tail = ctx.span(end, stop)
     speakers = ctx.mentions_in(tail, SPEAKER_KINDS)
+    closed = text[:end].rstrip('"”’ ').endswith(".")
+    clause = re.split(r"[.!?]", text[end:stop], maxsplit=1)[0]
+    if closed and not text[end:stop].lstrip().startswith(",") and len(clause.split()) > _SHORT_TAG:
+        return None  # a new sentence that merely starts with a name ("X claimed his gesture...")
     said = _SAY_THEN_NAME.match(text, end, stop)
     if said and speakers and speakers[0].span.start == said.end():
         return _Said(speakers[0], _outlet_in(ctx, end, stop), tail)
@@ -123,14 +142,14 @@ def _before(ctx: ArticleContext, start: int, prev_end: int, previous: _Said | No
     span = ctx.span(intro_start, intro_end)
     speakers = ctx.mentions_in(span, SPEAKER_KINDS)
     named = _person_before(speakers, intro.start("verb"))
-    if named is not None and not _PRONOUN_BEFORE.search(text, named.span.end, intro.start("verb")):
+    if named is not None and _SUBJECT_GAP.fullmatch(text, named.span.end, intro.start("verb")):
         return _Said(named, _outlet_in(ctx, intro_start, intro_end), span)
     pronoun = _PRONOUN_BEFORE.search(text, intro_start, intro.start("verb"))
     if pronoun:
         subject = _sentence_subject(ctx, pronoun.start())
         if previous is not None and (subject is None or subject[1].end <= previous.span.start):
             return _Said(previous.speaker, previous.outlet, span)
-        if subject is not None:
+        if subject is not None and subject[0] is not None:
             person, sentence = subject
             outlet = _outlet_in(ctx, intro_start, intro_end) or _outlet_in(
                 ctx, sentence.start, sentence.end

@@ -24,7 +24,7 @@ class ClubRole(StrEnum):
 
 
 _DESCRIPTOR_WORD = (
-    r"(?:'s|\u2019s|s'|and|&|,|\d{1,2}-year-old|\d{1,2}|year-old|former|\w+-born|aged|"
+    r"(?:'s|\u2019s|s'|'|\u2019|-|\u2013|:|and|&|,|\d{1,2}-year-old|\d{1,2}|year-old|former|\w+-born|aged|"
     r"[A-Z][a-z]+|[a-z]+-?[a-z]*|u-?\d\d|under-\d\d|/)"
 )
 # Words allowed between a club and the person it describes, when none of them is a verb.
