@@ -5,11 +5,11 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+from storykit import claim
+
 from mercato.domain import Stage, TransferClaim
 from mercato.stories.names import window_for_date
 from mercato.stories.outcomes import CompletedMove, CompletedTransfers
-
-from storykit import claim
 
 HIT_RATES = {"Reliable Post": 0.7, "Middling Times": 0.3, "Hopeless Gazette": 0.05}
 CLUBS = ["Arsenal", "Chelsea", "Everton", "Leeds United", "Lyon", "Sevilla", "Napoli", "Ajax"]

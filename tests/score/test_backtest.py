@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from synthetic import history
 
 from mercato.score.backtest import checkpoints, evaluate, final_labels, replay
 from mercato.score.labellers import gossip_labeller
-
-from synthetic import history
 
 SINCE = date(2021, 9, 2)
 

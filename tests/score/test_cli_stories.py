@@ -7,12 +7,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from click.testing import CliRunner
+from storykit import claim
 
 from mercato.cli import build_cli
 from mercato.domain import Article, Extraction, Stage
 from mercato.store import Store
-
-from storykit import claim
 
 
 def _fill(db: str) -> None:
@@ -75,3 +74,20 @@ def test_sources_table_with_bars_and_json(tmp_path: Path) -> None:
     before = json.loads(_run(["sources", "--as-of", "2021-03-01", "--db", db, "--kb", nokb, "--json",
                               "--min-stories", "0"]).output)
     assert [r["source"] for r in before] == ["Sky Sports"] and before[0]["pending"] == 1
+
+
+def test_ranked_rumours_rows_for_the_rumours_board(tmp_path: Path) -> None:
+    from datetime import date
+
+    from mercato.cli.stories import ranked_rumours
+
+    db = f"sqlite:///{tmp_path / 'm.db'}"
+    _fill(db)
+    with Store.open(db) as store:
+        rows = ranked_rumours(store, as_of=date(2021, 3, 20), kb=tmp_path / "nokb")
+        later = ranked_rumours(store, as_of=date(2021, 6, 2), kb=tmp_path / "nokb")
+    assert {r["person"] for r in rows} == {"Jonas Brekke", "Ilan Castor"}
+    assert all(0 < r["probability"] < 1 for r in rows)
+    brekke = next(r for r in rows if r["person"] == "Jonas Brekke")
+    assert brekke["independent_sources"] == 2 and brekke["first_reporter"] == "Sky Sports"
+    assert [r["person"] for r in later] == ["Ilan Castor"]  # Brekke signed by then

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from mercato.stories.merge import merge_stories
-from mercato.stories.outcomes import CompletedMove, CompletedTransfers, label_stories
+from storykit import claim
+
 from mercato.domain import Window
 from mercato.score.track_records import league_table, prior_for, track_records
-
-from storykit import claim
+from mercato.stories.merge import merge_stories
+from mercato.stories.outcomes import CompletedMove, CompletedTransfers, label_stories
 
 SUMMER = Window(2021, "summer")
 

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from storykit import claim
 
 from mercato.domain import Window
 from mercato.stories.merge import merge_stories
 from mercato.stories.names import club_key, clubs_match, persons_match, window_for_date
-
-from storykit import claim
 
 
 def _groups(claims):
@@ -84,7 +83,7 @@ def test_claims_about_one_move_merge_across_outlets_and_spellings() -> None:
         claim("Brekke", "Man Utd", "2021-03-04", source="Sun"),
         claim("Jonas Brekke", "Man Utd", "2021-04-10", source="Times"),
     ]
-    stories, where = _groups(claims)
+    stories, _ = _groups(claims)
     assert len(stories) == 1
     assert stories[0].person == "Jonas Brekke"
     assert len(stories[0].claims) == 3
@@ -170,4 +169,5 @@ def test_as_of_cut_keeps_only_earlier_claims() -> None:
     ]
     story = merge_stories(claims)[0]
     assert story.as_of(date(2021, 2, 1)) is None
-    assert len(story.as_of(date(2021, 3, 5)).claims) == 1
+    cut = story.as_of(date(2021, 3, 5))
+    assert cut is not None and len(cut.claims) == 1

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from storykit import claim
+
 from mercato.stories.merge import merge_stories
 from mercato.stories.origin import buzz, first_reporter, independent_sources, source_key
-
-from storykit import claim
 
 
 def _story(*claims):

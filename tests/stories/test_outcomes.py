@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from storykit import claim, renewal
+
 from mercato.domain import Stage, Window
 from mercato.stories.merge import merge_stories
 from mercato.stories.outcomes import (
@@ -14,8 +16,6 @@ from mercato.stories.outcomes import (
     label_stories,
     load_completed_transfers,
 )
-
-from storykit import claim, renewal
 
 SUMMER = Window(2021, "summer")
 

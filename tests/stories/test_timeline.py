@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from storykit import claim
+
 from mercato.domain import Stage
 from mercato.stories.merge import merge_stories
 from mercato.stories.timeline import current_stage, has_denial, render_timeline, timeline
-
-from storykit import claim
 
 
 def test_timeline_runs_oldest_first_with_stage_and_fee() -> None:

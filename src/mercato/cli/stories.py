@@ -12,6 +12,9 @@ from rich.console import Console
 from rich.progress import track
 
 from mercato.errors import NotFound
+from mercato.score.probability import rank_rumours
+from mercato.score.report import DATASETS, run_backtest
+from mercato.score.track_records import SourceRecord, league_table, load_tiers
 from mercato.settings import database_url_from
 from mercato.store import Store
 from mercato.store.story_tables import story_inputs
@@ -20,9 +23,6 @@ from mercato.stories.names import person_key
 from mercato.stories.origin import first_reporter, independent_sources
 from mercato.stories.outcomes import CompletedTransfers, label_stories, load_completed_transfers
 from mercato.stories.timeline import current_stage, render_timeline
-from mercato.score.probability import rank_rumours
-from mercato.score.report import DATASETS, run_backtest
-from mercato.score.track_records import SourceRecord, league_table, load_tiers
 
 DEFAULT_KB = Path("..") / "shared" / "kb"
 DEFAULT_CORPUS = Path("..") / "shared" / "corpus" / "articles.jsonl"
@@ -112,10 +112,10 @@ def story_command(story_id: str, as_of: datetime | None, db: str | None, kb: Pat
 def reliability_bar(record: SourceRecord, width: int = BAR_WIDTH) -> str:
     """The reliability and its interval on a 0-100% line: ─ the interval, ● the estimate."""
     cells = ["·"] * width
-    low, high = int(record.low * (width - 1)), int(round(record.high * (width - 1)))
+    low, high = int(record.low * (width - 1)), round(record.high * (width - 1))
     for i in range(low, high + 1):
         cells[i] = "─"
-    cells[int(round(record.reliability * (width - 1)))] = "●"
+    cells[round(record.reliability * (width - 1))] = "●"
     return "".join(cells)
 
 
@@ -145,7 +145,7 @@ def sources_command(
         ], indent=2))
         return
     click.echo(f"sources as of {day.isoformat()}" + (f", stories about {club}" if club else "")
-               + f": reliability = share of resolved stories that happened (90% interval)")
+               + ": reliability = share of resolved stories that happened (90% interval)")
     click.echo(f"{'source':<26} {'tier':>4} {'rep':>5} {'yes':>4} {'no':>4} {'open':>4}  {'rel':>4}  "
                f"{'0%':<{BAR_WIDTH // 2}}{'100%':>{BAR_WIDTH - BAR_WIDTH // 2}}  lead")
     for r in table:
@@ -182,3 +182,23 @@ def backtest_command(
         return
     for line in report.lines():
         click.echo(line)
+
+
+def ranked_rumours(store: Store, *, as_of: date | None = None, kb: Path | None = None,
+                   limit: int | None = None) -> list[dict[str, object]]:
+    """Open stories most probable first, as rows for `mercato rumours --sort probability`."""
+    day = as_of or date.today()
+    inputs = story_inputs(store, as_of=day)
+    scores = rank_rumours(inputs.transfers, as_of=day, completed=_completed(kb),
+                          contracts=inputs.contracts, tiers=load_tiers())
+    rows = []
+    for score in scores[:limit]:
+        story = score.story
+        rows.append({
+            "story": story.id, "person": story.person, "from": story.from_club, "to": story.to_club,
+            "window": story.window.label, "stage": score.stage.value,
+            "first_reported": story.first_seen.isoformat(), "first_reporter": first_reporter(story).source,
+            "probability": round(score.probability, 4), "evidence": round(score.evidence, 3),
+            "independent_sources": score.independent_sources, "buzz": score.buzz,
+        })
+    return rows

@@ -14,10 +14,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from mercato.domain import TransferClaim, Window
-from mercato.stories.merge import Story, merge_stories, stories_by_person
-from mercato.stories.names import surname_key, window_close
-from mercato.stories.origin import first_reporter
-from mercato.stories.outcomes import Outcome, StoryOutcome
 from mercato.score.metrics import summarise
 from mercato.score.probability import (
     LogisticModel,
@@ -29,6 +25,10 @@ from mercato.score.probability import (
     story_features,
 )
 from mercato.score.track_records import SourceRecord, track_records
+from mercato.stories.merge import Story, merge_stories, stories_by_person
+from mercato.stories.names import surname_key, window_close
+from mercato.stories.origin import first_reporter
+from mercato.stories.outcomes import Outcome, StoryOutcome
 
 # Used until enough stories have resolved to say what the base rate is.
 DEFAULT_RATE = 0.2

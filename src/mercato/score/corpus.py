@@ -78,7 +78,7 @@ def extract_corpus(
     for article in progress(articles) if progress else articles:
         try:
             extraction = run(article)
-        except Exception:  # one bad item is counted and skipped; the replay goes on
+        except Exception:  # noqa: BLE001 - one bad item is counted and skipped; the replay goes on
             failures += 1
             continue
         item = article.external_id or article.id

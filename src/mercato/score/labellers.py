@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from mercato.domain import Article, ContractClaim, TransferClaim, Window
+from mercato.score.backtest import Labeller
 from mercato.stories.merge import Story, merge_stories
 from mercato.stories.names import clubs_match, persons_match, window_close, window_for_date
 from mercato.stories.outcomes import (
@@ -23,7 +24,6 @@ from mercato.stories.outcomes import (
     StoryOutcome,
     label_stories,
 )
-from mercato.score.backtest import Labeller
 
 
 def gossip_labeller(completed: CompletedTransfers, contracts: Sequence[ContractClaim]) -> Labeller:

@@ -118,7 +118,7 @@ def draw_reliability(summaries: Mapping[str, Mapping[str, object]], path: Path, 
     fig, ax = plt.subplots(figsize=(6, 6))
     ax.plot([0, 1], [0, 1], linestyle="--", color="grey", label="perfectly calibrated")
     for name, summary in summaries.items():
-        bins = [b for b in summary["reliability"] if b["count"]]  # type: ignore[union-attr]
+        bins = [b for b in summary["reliability"] if b["count"]]  # type: ignore[attr-defined,index]
         ax.plot(
             [b["mean_predicted"] for b in bins], [b["observed"] for b in bins],
             marker="o", label=f"{name} (Brier {summary['brier']:.3f})",

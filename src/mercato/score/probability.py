@@ -14,12 +14,12 @@ from datetime import date
 import numpy as np
 
 from mercato.domain import STAGE_ORDER, ContractClaim, Stage, TransferClaim
+from mercato.score.track_records import SourceRecord, track_records
 from mercato.stories.merge import Story, merge_stories, stories_by_person
 from mercato.stories.names import window_close
 from mercato.stories.origin import buzz, independent_sources
 from mercato.stories.outcomes import CompletedTransfers, Outcome, StoryOutcome, label_stories
 from mercato.stories.timeline import current_stage, has_denial
-from mercato.score.track_records import SourceRecord, track_records
 
 FEATURE_NAMES: tuple[str, ...] = (
     "source_logit",  # best independent source's shrunk hit rate, as log-odds

@@ -9,12 +9,12 @@ from datetime import date
 from pathlib import Path
 
 from mercato.domain import Article
-from mercato.stories.outcomes import Outcome, load_completed_transfers
 from mercato.score.backtest import evaluate, final_labels, replay
 from mercato.score.corpus import Extractor, extract_corpus, load_items
 from mercato.score.labellers import gossip_labeller, reference_agreement, thread_labels
 from mercato.score.metrics import draw_reliability, reliability_table
 from mercato.score.track_records import load_tiers
+from mercato.stories.outcomes import Outcome, load_completed_transfers
 
 DATASETS = ("bbc_gossip_2021_22", "tm_rumour_threads")
 # Stories first reported from these days on are scored ("the later windows").
@@ -37,9 +37,12 @@ class BacktestReport:
 
     def lines(self) -> list[str]:
         """A human summary: headline figures and the reliability table."""
-        out = [f"backtest on {self.details['dataset']}: stories first reported from "
-               f"{self.details['evaluate_from']} ({self.figures['model']['n']} scored, "
-               f"{self.figures['model']['positives']} happened)", ""]
+        model = self.figures["model"]
+        headline = (
+            f"backtest on {self.details['dataset']}: stories first reported from "
+            f"{self.details['evaluate_from']} ({model['n']} scored, {model['positives']} happened)"
+        )
+        out = [headline, ""]
         out.append(f"{'predictor':<12} {'AUC':>6} {'Brier':>7} {'log loss':>9}")
         for name, summary in self.figures.items():
             auc = summary["auc"]

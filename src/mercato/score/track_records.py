@@ -7,11 +7,11 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from mercato.domain import Entity, EntityKind
+from mercato.score.beta import credible_interval
 from mercato.stories.merge import Story
 from mercato.stories.names import clubs_match
 from mercato.stories.origin import independent_sources, source_key
 from mercato.stories.outcomes import Outcome, StoryOutcome
-from mercato.score.beta import credible_interval
 
 # Prior hit rate by the knowledge base's reliability tier (1 best, 5 worst), worth a few stories.
 TIER_PRIOR_MEAN: dict[str, float] = {
@@ -63,7 +63,7 @@ def tiers_from_entities(entities: Iterable[Entity]) -> dict[str, str]:
         tier = entity.attributes.get("tier")
         if tier not in (None, ""):
             tiers[source_key(entity.name)] = str(tier)
-            for alias in entity.attributes.get("aliases", []) or []:  # type: ignore[union-attr]
+            for alias in entity.attributes.get("aliases", []) or []:  # type: ignore[attr-defined]
                 tiers.setdefault(source_key(str(alias)), str(tier))
     return tiers
 
@@ -76,7 +76,7 @@ def load_tiers() -> dict[str, str]:
         return {}
     try:
         catalogue = load_catalogue()
-    except Exception:  # a missing or broken catalogue must not stop scoring: flat priors then
+    except Exception:  # noqa: BLE001 - a missing or broken catalogue must not stop scoring: flat priors then
         return {}
     entities = getattr(catalogue, "entities", None) or {}
     if isinstance(entities, Mapping):

@@ -11,8 +11,7 @@ from mercato.kb.normalise import normalise_alias
 
 # Words that only say "football club" or a legal form; dropped so "Arsenal FC" is "arsenal".
 _CLUB_NOISE = frozenset(
-    "fc afc cf sc ac ssc as ss us cd ud rc rcd sv vfb vfl tsg fk sk bk if ff kv krc sl cfc acf "
-    "bc uc sfc ogc osc losc asd club football futbol calcio de hotspur".split()
+    ["fc", "afc", "cf", "sc", "ac", "ssc", "as", "ss", "us", "cd", "ud", "rc", "rcd", "sv", "vfb", "vfl", "tsg", "fk", "sk", "bk", "if", "ff", "kv", "krc", "sl", "cfc", "acf", "bc", "uc", "sfc", "ogc", "osc", "losc", "asd", "club", "football", "futbol", "calcio", "de", "hotspur"]
 )
 # English press names mapped to one key; only names a plain token rule gets wrong belong here.
 _CLUB_KEYS = {
@@ -75,9 +74,7 @@ _CLUB_KEYS = {
 }
 # Single tokens that name several clubs; they match nothing on their own.
 _AMBIGUOUS = frozenset(
-    "manchester madrid real sporting athletic united city borussia olympique racing "
-    "inter milan bayer rb albion wanderers rovers county town dynamo dinamo young boys "
-    "sheffield bristol nottingham west stade saint st lisbon london".split()
+    ["manchester", "madrid", "real", "sporting", "athletic", "united", "city", "borussia", "olympique", "racing", "inter", "milan", "bayer", "rb", "albion", "wanderers", "rovers", "county", "town", "dynamo", "dinamo", "young", "boys", "sheffield", "bristol", "nottingham", "west", "stade", "saint", "st", "lisbon", "london"]
 )
 _PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "di", "la", "le", "dos", "das", "del"})
 _SUFFIXES = frozenset({"jr", "junior", "snr", "sr", "ii", "iii"})

@@ -48,9 +48,7 @@ def current_stage(story: Story) -> Stage:
     current: Stage | None = None
     for member in story.claims:
         stage = member.claim.stage
-        if stage in _OFF or current is None or current in _OFF:
-            current = stage
-        elif STAGE_ORDER.index(stage) > STAGE_ORDER.index(current):
+        if stage in _OFF or current is None or current in _OFF or STAGE_ORDER.index(stage) > STAGE_ORDER.index(current):
             current = stage
     assert current is not None
     return current
