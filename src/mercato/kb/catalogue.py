@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -61,6 +61,28 @@ class Catalogue:
     def get(self, entity_id: str) -> Entity | None:
         """The entity with this id, or None."""
         return self.entities.get(entity_id)
+
+    def with_aliases(self, extra: Iterable[Alias]) -> Catalogue:
+        """A new catalogue with more aliases (a user's own), flags of the old ones kept."""
+        flagged = {(h.entity_id, key) for key, hits in self._index.items() for h in hits if h.ambiguous}
+        pairs = [(a, (a.entity_id, normalise_alias(a.text)) in flagged) for a in self.aliases]
+        pairs += [(a, False) for a in extra if a.entity_id in self.entities]
+        return Catalogue.from_entities(self.entities, pairs)
+
+    def search(self, text: str, kinds: Collection[EntityKind] | None = None, limit: int = 20) -> list[Entity]:
+        """Entities whose aliases contain the text (exact alias matches first), for people to browse."""
+        key = normalise_alias(text)
+        found = {e.id: e for e in self.candidates(text, kinds)}
+        if key:
+            for alias_key, hits in sorted(self._index.items()):
+                if len(found) >= limit:
+                    break
+                if key in alias_key:
+                    for hit in hits:
+                        entity = self.entities[hit.entity_id]
+                        if kinds is None or entity.kind in kinds:
+                            found.setdefault(entity.id, entity)
+        return list(found.values())[:limit]
 
     def candidates(self, surface: str, kinds: Collection[EntityKind] | None = None) -> list[Entity]:
         """Entities this surface form can name, best first (prominence, less a nickname penalty)."""

@@ -1,0 +1,137 @@
+"""`mercato kb`: build the knowledge base, look entities up, and add your own aliases."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import click
+
+from mercato.domain import Entity, EntityKind
+from mercato.errors import KnowledgeBaseError, NotFound
+from mercato.kb.build import build_knowledge_base
+from mercato.kb.catalogue import Catalogue, load_catalogue
+from mercato.kb.user_aliases import add_user_alias, user_aliases_path, with_user_aliases
+from mercato.settings import Settings
+
+_KINDS = [k.value for k in EntityKind]
+_PACKAGE_DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def _default_kb_dir() -> Path:
+    shared = os.environ.get("MERCATO_SHARED_DIR")
+    if shared:
+        return Path(shared) / "kb"
+    # The repository's layout: src/mercato/cli/kb.py -> <repo>/../shared/kb
+    return Path(__file__).resolve().parents[3] / ".." / "shared" / "kb"
+
+
+def _catalogue() -> Catalogue:
+    return with_user_aliases(load_catalogue(), Settings().home)
+
+
+def _kinds(kind: str | None) -> set[EntityKind] | None:
+    return {EntityKind(kind)} if kind else None
+
+
+def _resolve(catalogue: Catalogue, name: str, kind: str | None) -> Entity:
+    entity = catalogue.get(name)
+    if entity is not None:
+        return entity
+    found = catalogue.candidates(name, _kinds(kind))
+    if not found:
+        raise NotFound(f"no knowledge-base entity called {name!r} (try `mercato kb search`)")
+    return found[0]
+
+
+def _as_dict(entity: Entity, catalogue: Catalogue) -> dict[str, object]:
+    aliases = sorted({(a.text, a.kind) for a in catalogue.aliases if a.entity_id == entity.id})
+    attributes = {k: v for k, v in entity.attributes.items() if k != "clubs"}
+    clubs = entity.attributes.get("clubs")
+    if clubs:
+        attributes["moves"] = [
+            {"date": m["date"], "from": m["from_club_id"] or m["from_name"], "to": m["to_club_id"] or m["to_name"]}
+            for m in clubs  # type: ignore[attr-defined]
+        ]
+    return {"id": entity.id, "kind": entity.kind.value, "name": entity.name, "country": entity.country,
+            "attributes": attributes, "aliases": [{"text": t, "kind": k} for t, k in aliases]}
+
+
+@click.group("kb")
+def kb_group() -> None:
+    """Knowledge base: clubs, national teams, outlets, journalists and players, with their aliases."""
+
+
+@kb_group.command("build")
+@click.option("--kb-dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Open data to build from (default: ../shared/kb beside the repository, or $MERCATO_SHARED_DIR/kb).")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=_PACKAGE_DATA,
+              show_default=True, help="Folder to write the TSV tables into.")
+@click.option("--json", "as_json", is_flag=True, help="Print the build report as JSON.")
+def build_command(kb_dir: Path | None, out_dir: Path, as_json: bool) -> None:
+    """Rebuild the shipped knowledge-base tables from the open data (deterministic)."""
+    source = kb_dir or _default_kb_dir()
+    if not (source / "MANIFEST.tsv").is_file():
+        raise KnowledgeBaseError(f"{source} does not look like the shared kb folder (no MANIFEST.tsv)")
+    report = build_knowledge_base(source, out_dir)
+    if as_json:
+        click.echo(json.dumps({"files": [{"name": n, "rows": r, "sha256": h} for n, r, h in report.files],
+                               "counts": dict(report.counts), "warnings": list(report.warnings)}, indent=2))
+    else:
+        click.echo(report.summary())
+
+
+@kb_group.command("show")
+@click.argument("name")
+@click.option("--kind", type=click.Choice(_KINDS), default=None, help="Only entities of this kind.")
+@click.option("--json", "as_json", is_flag=True, help="Print the entity as JSON.")
+def show_command(name: str, kind: str | None, as_json: bool) -> None:
+    """Show one entity, by id ("club:arsenal-fc") or by any alias ("the Gunners")."""
+    catalogue = _catalogue()
+    data = _as_dict(_resolve(catalogue, name, kind), catalogue)
+    if as_json:
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=list))
+        return
+    click.echo(f"{data['name']}  [{data['kind']}]  {data['id']}")
+    for key, value in data["attributes"].items():  # type: ignore[union-attr]
+        if value not in (None, "", (), [], {}):
+            click.echo(f"  {key}: {value}")
+    aliases = ", ".join(f"{a['text']} ({a['kind']})" for a in data["aliases"])  # type: ignore[index]
+    click.echo(f"  aliases: {aliases}")
+    if catalogue.is_ambiguous(name) and catalogue.get(name) is None:
+        others = [e.id for e in catalogue.candidates(name, _kinds(kind))[1:6]]
+        click.echo(f"  note: {name!r} is ambiguous; also: {', '.join(others)}")
+
+
+@kb_group.command("search")
+@click.argument("text")
+@click.option("--kind", type=click.Choice(_KINDS), default=None, help="Only entities of this kind.")
+@click.option("--limit", type=click.IntRange(1, 500), default=20, show_default=True, help="Most results to list.")
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+def search_command(text: str, kind: str | None, limit: int, as_json: bool) -> None:
+    """List entities whose names or aliases contain TEXT, exact matches first."""
+    catalogue = _catalogue()
+    found = catalogue.search(text, _kinds(kind), limit)
+    if as_json:
+        click.echo(json.dumps([{"id": e.id, "kind": e.kind.value, "name": e.name} for e in found], indent=2,
+                              ensure_ascii=False))
+        return
+    if not found:
+        raise NotFound(f"nothing in the knowledge base matches {text!r}")
+    for entity in found:
+        click.echo(f"{entity.id}\t{entity.kind.value}\t{entity.name}")
+
+
+@kb_group.command("alias")
+@click.argument("entity")
+@click.argument("alias")
+@click.option("--kind", "alias_kind", type=click.Choice(["alternate", "nickname", "short", "printed"]),
+              default="nickname", show_default=True, help="What sort of surface form the alias is.")
+def alias_command(entity: str, alias: str, alias_kind: str) -> None:
+    """Add your own ALIAS for ENTITY (an id or a known name); kept in $MERCATO_HOME/aliases.tsv."""
+    catalogue = _catalogue()
+    target = _resolve(catalogue, entity, None)
+    path = user_aliases_path(Settings().home)
+    added = add_user_alias(path, catalogue, target.id, alias, alias_kind)
+    click.echo(f"{added.text!r} -> {target.id} ({target.name}), saved in {path}")
