@@ -170,8 +170,10 @@ def test_paragraph_continuing_a_quote_keeps_the_speaker() -> None:
         # the quote closed its sentence; the next one merely starts with a name
         '"We will not comment on this matter at all." Dale claimed his gesture was a joke.',
         # "he" is the described subject ("the Norwegian coach"), not the person named after it
-        'But the Norwegian coach wants Martin Dale to call him. He said: "If Dale wants answers, '
-        'he can ring me."',
+        (
+            'But the Norwegian coach wants Martin Dale to call him. He said: "If Dale wants '
+            'answers, he can ring me."'
+        ),
     ],
 )
 def test_no_quote_without_speech_and_speaker(text: str) -> None:

@@ -150,7 +150,7 @@ def _before(ctx: ArticleContext, start: int, prev_end: int, previous: _Said | No
         if previous is not None and (subject is None or subject[1].end <= previous.span.start):
             return _Said(previous.speaker, previous.outlet, span)
         if subject is not None and subject[0] is not None:
-            person, sentence = subject
+            person, sentence = subject[0], subject[1]
             outlet = _outlet_in(ctx, intro_start, intro_end) or _outlet_in(
                 ctx, sentence.start, sentence.end
             )
