@@ -101,7 +101,7 @@ def test_date_range_and_window_filters(client: TestClient) -> None:
     assert early and all(s["first_reported"] <= "2024-06-15" for s in early)
     windows = {s["window"] for s in everything if s["window"]}
     assert windows
-    window = sorted(windows)[0]
+    window = min(windows)
     assert all(s["window"] == window for s in _all_stories(client, window=window))
     assert _all_stories(client, window="1999 winter") == []
 
