@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SAMPLES_DIR, require_shared
+from ingest.local_server import Route, Site, serve  # tests/ingest/local_server.py
 from mercato.domain import Article, Extraction
 from mercato.errors import IngestError
 from mercato.pipeline import IngestReport, ingest_paths
@@ -150,6 +151,30 @@ def test_worker_processes_give_the_same_store(tmp_path: Path) -> None:
     assert single_pids.isdisjoint(double_pids)  # the work really ran in other processes
 
 
+def test_a_url_is_fetched_and_a_dead_one_fails(store: Store) -> None:
+    paragraphs = "".join(
+        f"<p>{line}</p>"
+        for line in (
+            "Newcastle United have completed the signing of Mateo Lindqvist from Brighton.",
+            "The midfielder signed a five-year contract after passing his medical on Thursday.",
+            "He becomes the club's second arrival of the summer window.",
+        )
+    )
+    page = (
+        "<html><head><title>Lindqvist joins</title></head><body><article>"
+        f"<h1>Lindqvist joins</h1>{paragraphs}</article></body></html>"
+    ).encode()
+    with serve(Site(routes={"/news/lindqvist": Route(page)})) as site:
+        report = ingest_paths(
+            [f"{site.base}/news/lindqvist", f"{site.base}/gone"], store, extract=toy_extract
+        )
+    assert (report.ingested, report.failed) == (1, 1)
+    assert report.failures[0].source == f"{site.base}/gone"
+    [claim] = store.transfer_claims(person="lindqvist")
+    article = store.get_article(claim.claim.provenance.article_id)
+    assert article.url == f"{site.base}/news/lindqvist"
+
+
 @pytest.mark.slow
 def test_the_whole_corpus_ingests_and_a_second_run_finds_it_all(tmp_path: Path) -> None:
     """Every record of the shared corpus is stored (or fails with a reason), then found again."""
@@ -157,6 +182,8 @@ def test_the_whole_corpus_ingests_and_a_second_run_finds_it_all(tmp_path: Path) 
     records = sum(1 for line in corpus.open("rb") if line.strip())
     with Store.open(f"sqlite:///{tmp_path / 'corpus.db'}") as store:
         first = ingest_paths([corpus], store, workers=2)
+        print(f"full corpus: {first.ingested} ingested, {first.duplicates} duplicates, "
+              f"{first.failed} failed, {first.claims} claims in {first.seconds:.0f} s")  # fmt: skip
         assert first.failed == len(first.failures)
         assert first.ingested + first.duplicates + first.failed == records == 14_590
         assert store.count_articles() == first.ingested

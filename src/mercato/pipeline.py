@@ -199,8 +199,27 @@ class _Run:
                 self.observer.warned(str(warning))
 
 
-def _records(path: Path) -> Iterator[Record]:
-    yield from reader_for(path).read(path)
+def _is_url(value: Path | str) -> bool:
+    return isinstance(value, str) and value.lower().startswith(("http://", "https://"))
+
+
+def _sources(paths: Sequence[Path | str]) -> Iterator[Path | str | IngestError]:
+    """Files (directories walked) and http(s) URLs, in the order given."""
+    for given in paths:
+        if _is_url(given):
+            yield str(given)
+        else:
+            yield from iter_files([given])
+
+
+def _records(source: Path | str) -> Iterator[Record]:
+    if isinstance(source, str):
+        # Imported here: only a run that names a URL needs the network code.
+        from mercato.ingest.fetch import articles_from_url
+
+        yield from articles_from_url(source)
+        return
+    yield from reader_for(source).read(source)
 
 
 def ingest_paths(
@@ -212,7 +231,7 @@ def ingest_paths(
     batch_size: int = DEFAULT_BATCH_SIZE,
     observer: IngestObserver | None = None,
 ) -> IngestReport:
-    """Ingest files and directories into `store`; returns what was ingested, skipped and failed."""
+    """Ingest files, directories and http(s) URLs into `store`; returns what it did."""
     if workers < 1:
         raise ConfigurationError("workers must be at least 1")
     if batch_size < 1:
@@ -220,9 +239,9 @@ def ingest_paths(
     extract = extract or default_extract()
     observer = observer or SilentObserver()
     started = time.perf_counter()
-    files: list[Path] = []
+    files: list[Path | str] = []
     run = _Run(store, extract, None, workers, observer)
-    for found in iter_files(paths):
+    for found in _sources(paths):
         if isinstance(found, IngestError):
             run.fail(found)
         else:
@@ -270,7 +289,9 @@ def _stop_now(pool: ProcessPoolExecutor) -> None:
         process.terminate()
 
 
-def _estimate(path: Path) -> int:
+def _estimate(path: Path | str) -> int:
+    if isinstance(path, str):
+        return 1
     try:
         return reader_for(path).estimate(path)
     except IngestError:

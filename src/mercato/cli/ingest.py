@@ -96,7 +96,7 @@ def summary_line(report: IngestReport) -> str:
 
 
 @click.command("ingest")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, exists=False))
+@click.argument("paths", nargs=-1, required=True, metavar="PATH|URL...")
 @click.option("--db", "db", metavar="URL", help="Database URL or SQLite file path "
               "(default: $MERCATO_DATABASE_URL, else ./mercato.db).")  # fmt: skip
 @click.option(
@@ -115,7 +115,7 @@ def summary_line(report: IngestReport) -> str:
 @click.option("--quiet-warnings", is_flag=True, help="Do not print a line per warning.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
 def ingest_command(
-    paths: tuple[Path, ...],
+    paths: tuple[str, ...],
     db: str | None,
     workers: int | None,
     batch_size: int,
@@ -124,9 +124,9 @@ def ingest_command(
 ) -> None:
     """Read articles from files and directories, extract their claims and store them.
 
-    PATHS are files or directories (read recursively): seed-format or plain .txt, JSON Lines
-    (.jsonl) with the corpus fields, and any format a reader is registered for (HTML, feeds,
-    web archives, CSV). Articles are keyed by a hash of their text, so ingesting the same input
+    Each PATH is a file or a directory (read recursively): seed-format or plain .txt, JSON
+    Lines (.jsonl) with the corpus fields, and any format a reader is registered for (HTML,
+    feeds, web archives, CSV). A URL (http or https) is fetched: a feed's entries or one page. Articles are keyed by a hash of their text, so ingesting the same input
     again adds nothing. Each unreadable file or record gets one line naming it and the reason;
     the rest goes on. Exits 1 when any input failed.
     """
@@ -141,7 +141,7 @@ def ingest_command(
     try:
         with Store.open(url) as store:
             report = ingest_paths(
-                paths,
+                [p if p.lower().startswith(("http://", "https://")) else Path(p) for p in paths],
                 store,
                 workers=workers or settings.workers,
                 batch_size=batch_size,
