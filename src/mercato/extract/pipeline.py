@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from mercato.domain import Article, EntityKind, Extraction, Mention, Span
+from mercato.extract.consolidate import consolidate
 from mercato.extract.context import ArticleContext
 from mercato.extract.coreference import display_club_name, resolve_people
 from mercato.kb.catalogue import load_catalogue
@@ -56,7 +57,7 @@ class Extractor:
         claims = []
         for extractor in self.extractors:
             claims.extend(extractor.extract(context))
-        return Extraction(article=article, mentions=tuple(mentions), claims=tuple(claims))
+        return Extraction(article=article, mentions=tuple(mentions), claims=tuple(consolidate(claims)))
 
 
 def mentions_from_doc(doc: Doc) -> list[Mention]:

@@ -53,6 +53,7 @@ def registered() -> list[RegisteredExtractor]:
 
 BUILTIN_MODULES: tuple[str, ...] = (
     "mercato.extract.transfers",
+    "mercato.extract.squad_lists",
     "mercato.extract.facts",
     "mercato.extract.contracts",
     "mercato.extract.quotes",
