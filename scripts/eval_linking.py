@@ -31,8 +31,14 @@ def main() -> None:
         group: {"accuracy": round(score.accuracy(group), 4), "mentions": score.total[group]}
         for group in ("clubs", "outlets", "people")
     }
-    numbers["all"] = {"accuracy": round(score.accuracy("all"), 4), "mentions": sum(score.total.values())}
-    numbers["ambiguous_or_unresolvable"] = {"mentions": score.ambiguous, "forced_wrong": score.forced_wrong}
+    numbers["all"] = {
+        "accuracy": round(score.accuracy("all"), 4),
+        "mentions": sum(score.total.values()),
+    }
+    numbers["ambiguous_or_unresolvable"] = {
+        "mentions": score.ambiguous,
+        "forced_wrong": score.forced_wrong,
+    }
     if args.json:
         print(json.dumps(numbers, indent=2))
     else:

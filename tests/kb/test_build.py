@@ -40,7 +40,11 @@ def test_parse_clubs_reads_canonical_alternates_and_skips_reserves_and_addresses
     clubs = parse_clubs_txt(CLUBS_TXT, "ru")
     assert [c.name for c in clubs] == ["Strelsau Rovers FC", "Zenda Athletic", "FC Old Name"]
     rovers, zenda, old = clubs
-    assert (rovers.founded, rovers.stadium, rovers.city) == ("1899", "Palace Park", "Strelsau (Old Town)")
+    assert (rovers.founded, rovers.stadium, rovers.city) == (
+        "1899",
+        "Palace Park",
+        "Strelsau (Old Town)",
+    )
     assert rovers.alternates == ["Strelsau Rovers", "Rovers", "Strelsau R."]
     assert rovers.country == "Ruritania"
     assert zenda.alternates == ["Zenda Ath.", "AC Zenda"]  # indented bare names continue alternates

@@ -104,12 +104,17 @@ def test_mail_and_mail_on_sunday_are_different_outlets(catalogue: Catalogue) -> 
     assert _best(catalogue, "Mail") != _best(catalogue, "Mail on Sunday")
 
 
-@pytest.mark.parametrize("surface", ["Blues", "City", "United", "Real", "Athletic", "Sporting", "Rangers", "Milan", "the Reds"])
+@pytest.mark.parametrize(
+    "surface",
+    ["Blues", "City", "United", "Real", "Athletic", "Sporting", "Rangers", "Milan", "the Reds"],
+)
 def test_ambiguous_short_names_are_flagged(catalogue: Catalogue, surface: str) -> None:
     assert catalogue.is_ambiguous(surface)
 
 
-@pytest.mark.parametrize("surface", ["the Nerazzurri", "Spurs", "Man Utd", "Mail on Sunday", "Fabrizio Romano"])
+@pytest.mark.parametrize(
+    "surface", ["the Nerazzurri", "Spurs", "Man Utd", "Mail on Sunday", "Fabrizio Romano"]
+)
 def test_specific_names_are_not_flagged(catalogue: Catalogue, surface: str) -> None:
     assert not catalogue.is_ambiguous(surface)
 
@@ -131,7 +136,9 @@ def test_journalists_and_demonyms(catalogue: Catalogue) -> None:
 
 
 def test_kinds_filter_candidates(catalogue: Catalogue) -> None:
-    assert all(e.kind == EntityKind.OUTLET for e in catalogue.candidates("Athletic", {EntityKind.OUTLET}))
+    assert all(
+        e.kind == EntityKind.OUTLET for e in catalogue.candidates("Athletic", {EntityKind.OUTLET})
+    )
     assert _best(catalogue, "Athletic", {EntityKind.OUTLET}) == "outlet:the-athletic"
 
 
@@ -148,14 +155,21 @@ def test_club_entities_carry_attributes(catalogue: Catalogue) -> None:
     assert inter is not None
     assert inter.attributes["wikidata"] and inter.attributes["transfermarkt_id"]
     assert "it.1" in inter.attributes["leagues"]["2023-24"]
-    assert inter.attributes["prominence"] > catalogue.entities["club:fk-milano"].attributes["prominence"]
+    assert (
+        inter.attributes["prominence"]
+        > catalogue.entities["club:fk-milano"].attributes["prominence"]
+    )
 
 
 def test_club_on_follows_completed_moves(catalogue: Catalogue) -> None:
-    movers = [e for e in catalogue.entities.values()
-              if e.kind == EntityKind.PLAYER and len(e.attributes.get("clubs", ())) >= 2
-              and all(m["to_club_id"] for m in e.attributes["clubs"])
-              and len({m["date"] for m in e.attributes["clubs"]}) == len(e.attributes["clubs"])]
+    movers = [
+        e
+        for e in catalogue.entities.values()
+        if e.kind == EntityKind.PLAYER
+        and len(e.attributes.get("clubs", ())) >= 2
+        and all(m["to_club_id"] for m in e.attributes["clubs"])
+        and len({m["date"] for m in e.attributes["clubs"]}) == len(e.attributes["clubs"])
+    ]
     assert movers
     person = movers[0]
     first, second = person.attributes["clubs"][:2]
@@ -177,6 +191,10 @@ def test_every_corpus_source_label_resolves(catalogue: Catalogue, shared_dir: Pa
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):
             label = row["label_as_printed"].strip()
-            parts = [p.raw for p in parse_source_label(label)] if label else row["web_domains"].split(",")
+            parts = (
+                [p.raw for p in parse_source_label(label)]
+                if label
+                else row["web_domains"].split(",")
+            )
             missing += [p for p in parts if not catalogue.candidates(p, kinds)]
     assert not missing, missing[:20]

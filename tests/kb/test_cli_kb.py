@@ -62,7 +62,9 @@ def test_build_writes_tables(runner: CliRunner, tmp_path: Path, shared_dir: Path
     kb_dir = shared_dir / "kb"
     if not kb_dir.is_dir():
         pytest.skip(f"{kb_dir} is absent")
-    result = runner.invoke(kb_group, ["build", "--kb-dir", str(kb_dir), "--out", str(tmp_path / "out"), "--json"])
+    result = runner.invoke(
+        kb_group, ["build", "--kb-dir", str(kb_dir), "--out", str(tmp_path / "out"), "--json"]
+    )
     assert result.exit_code == 0, result.output
     names = {f["name"] for f in json.loads(result.output)["files"]}
     assert {"clubs.tsv", "aliases.tsv", "outlets.tsv", "worldcup_players.tsv"} <= names

@@ -51,11 +51,21 @@ def _as_dict(entity: Entity, catalogue: Catalogue) -> dict[str, object]:
     clubs = entity.attributes.get("clubs")
     if clubs:
         attributes["moves"] = [
-            {"date": m["date"], "from": m["from_club_id"] or m["from_name"], "to": m["to_club_id"] or m["to_name"]}
+            {
+                "date": m["date"],
+                "from": m["from_club_id"] or m["from_name"],
+                "to": m["to_club_id"] or m["to_name"],
+            }
             for m in clubs  # type: ignore[attr-defined]
         ]
-    return {"id": entity.id, "kind": entity.kind.value, "name": entity.name, "country": entity.country,
-            "attributes": attributes, "aliases": [{"text": t, "kind": k} for t, k in aliases]}
+    return {
+        "id": entity.id,
+        "kind": entity.kind.value,
+        "name": entity.name,
+        "country": entity.country,
+        "attributes": attributes,
+        "aliases": [{"text": t, "kind": k} for t, k in aliases],
+    }
 
 
 @click.group("kb")
@@ -64,20 +74,40 @@ def kb_group() -> None:
 
 
 @kb_group.command("build")
-@click.option("--kb-dir", type=click.Path(path_type=Path, file_okay=False), default=None,
-              help="Open data to build from (default: ../shared/kb beside the repository, or $MERCATO_SHARED_DIR/kb).")
-@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=_PACKAGE_DATA,
-              show_default=True, help="Folder to write the TSV tables into.")
+@click.option(
+    "--kb-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Open data to build from (default: ../shared/kb beside the repository, or $MERCATO_SHARED_DIR/kb).",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=_PACKAGE_DATA,
+    show_default=True,
+    help="Folder to write the TSV tables into.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the build report as JSON.")
 def build_command(kb_dir: Path | None, out_dir: Path, as_json: bool) -> None:
     """Rebuild the shipped knowledge-base tables from the open data (deterministic)."""
     source = kb_dir or _default_kb_dir()
     if not (source / "MANIFEST.tsv").is_file():
-        raise KnowledgeBaseError(f"{source} does not look like the shared kb folder (no MANIFEST.tsv)")
+        raise KnowledgeBaseError(
+            f"{source} does not look like the shared kb folder (no MANIFEST.tsv)"
+        )
     report = build_knowledge_base(source, out_dir)
     if as_json:
-        click.echo(json.dumps({"files": [{"name": n, "rows": r, "sha256": h} for n, r, h in report.files],
-                               "counts": dict(report.counts), "warnings": list(report.warnings)}, indent=2))
+        click.echo(
+            json.dumps(
+                {
+                    "files": [{"name": n, "rows": r, "sha256": h} for n, r, h in report.files],
+                    "counts": dict(report.counts),
+                    "warnings": list(report.warnings),
+                },
+                indent=2,
+            )
+        )
     else:
         click.echo(report.summary())
 
@@ -94,10 +124,12 @@ def show_command(name: str, kind: str | None, as_json: bool) -> None:
         click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=list))
         return
     click.echo(f"{data['name']}  [{data['kind']}]  {data['id']}")
-    for key, value in data["attributes"].items():  # type: ignore[union-attr]
+    attributes: dict[str, object] = data["attributes"]  # type: ignore[assignment]
+    for key, value in attributes.items():
         if value not in (None, "", (), [], {}):
             click.echo(f"  {key}: {value}")
-    aliases = ", ".join(f"{a['text']} ({a['kind']})" for a in data["aliases"])  # type: ignore[index]
+    alias_rows: list[dict[str, str]] = data["aliases"]  # type: ignore[assignment]
+    aliases = ", ".join(f"{a['text']} ({a['kind']})" for a in alias_rows)
     click.echo(f"  aliases: {aliases}")
     if catalogue.is_ambiguous(name) and catalogue.get(name) is None:
         others = [e.id for e in catalogue.candidates(name, _kinds(kind))[1:6]]
@@ -107,15 +139,26 @@ def show_command(name: str, kind: str | None, as_json: bool) -> None:
 @kb_group.command("search")
 @click.argument("text")
 @click.option("--kind", type=click.Choice(_KINDS), default=None, help="Only entities of this kind.")
-@click.option("--limit", type=click.IntRange(1, 500), default=20, show_default=True, help="Most results to list.")
+@click.option(
+    "--limit",
+    type=click.IntRange(1, 500),
+    default=20,
+    show_default=True,
+    help="Most results to list.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
 def search_command(text: str, kind: str | None, limit: int, as_json: bool) -> None:
     """List entities whose names or aliases contain TEXT, exact matches first."""
     catalogue = _catalogue()
     found = catalogue.search(text, _kinds(kind), limit)
     if as_json:
-        click.echo(json.dumps([{"id": e.id, "kind": e.kind.value, "name": e.name} for e in found], indent=2,
-                              ensure_ascii=False))
+        click.echo(
+            json.dumps(
+                [{"id": e.id, "kind": e.kind.value, "name": e.name} for e in found],
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
         return
     if not found:
         raise NotFound(f"nothing in the knowledge base matches {text!r}")
@@ -126,8 +169,14 @@ def search_command(text: str, kind: str | None, limit: int, as_json: bool) -> No
 @kb_group.command("alias")
 @click.argument("entity")
 @click.argument("alias")
-@click.option("--kind", "alias_kind", type=click.Choice(["alternate", "nickname", "short", "printed"]),
-              default="nickname", show_default=True, help="What sort of surface form the alias is.")
+@click.option(
+    "--kind",
+    "alias_kind",
+    type=click.Choice(["alternate", "nickname", "short", "printed"]),
+    default="nickname",
+    show_default=True,
+    help="What sort of surface form the alias is.",
+)
 def alias_command(entity: str, alias: str, alias_kind: str) -> None:
     """Add your own ALIAS for ENTITY (an id or a known name); kept in $MERCATO_HOME/aliases.tsv."""
     catalogue = _catalogue()

@@ -55,22 +55,33 @@ def default_curated_dir() -> Path:
     return Path(str(resources.files("mercato.data").joinpath("curated")))
 
 
-def build_knowledge_base(kb_dir: Path, out_dir: Path, curated_dir: Path | None = None) -> BuildReport:
+def build_knowledge_base(
+    kb_dir: Path, out_dir: Path, curated_dir: Path | None = None
+) -> BuildReport:
     """Convert the open data in `kb_dir` plus the curated tables into TSV files in `out_dir`."""
     curated = curated_dir or default_curated_dir()
     manifest = read_manifest(kb_dir)
-    openfootball = [note(manifest, "openfootball/clubs/", "CC0-1.0"),
-                    note(manifest, "openfootball/football.json/", "CC0-1.0")]
+    openfootball = [
+        note(manifest, "openfootball/clubs/", "CC0-1.0"),
+        note(manifest, "openfootball/football.json/", "CC0-1.0"),
+    ]
     reep = note(manifest, "reep-wikidata/", "CC0-1.0")
-    transfers = SourceNote(TRANSFERS_CSV, manifest.get(
-        "transfermarkt-datasets-derived/mehmetyalc-2021-2025/",
-        SourceNote("", "dcaribou/transfermarkt-datasets via mehmetyalc", "")).origin, "CC0-1.0 (declared upstream)")
+    transfers = SourceNote(
+        TRANSFERS_CSV,
+        manifest.get(
+            "transfermarkt-datasets-derived/mehmetyalc-2021-2025/",
+            SourceNote("", "dcaribou/transfermarkt-datasets via mehmetyalc", ""),
+        ).origin,
+        "CC0-1.0 (declared upstream)",
+    )
     warnings: list[str] = []
 
     people = load_transfer_people(kb_dir / TRANSFERS_CSV)
     clubs = load_openfootball_clubs(kb_dir / "openfootball" / "clubs")
-    warnings += [f"league team not matched: {t}" for t in
-                 add_league_seasons(clubs, kb_dir / "openfootball" / "football.json")]
+    warnings += [
+        f"league team not matched: {t}"
+        for t in add_league_seasons(clubs, kb_dir / "openfootball" / "football.json")
+    ]
     joined = join_reep(clubs, kb_dir / "reep-wikidata" / "teams.csv")
     tm_joined = join_transfermarkt_clubs(clubs, kb_dir / "transfermarkt-ids" / "clubs.csv")
     set_prominence(clubs, _fees_moved(people))
@@ -82,74 +93,197 @@ def build_knowledge_base(kb_dir: Path, out_dir: Path, curated_dir: Path | None =
 
     files: list[tuple[str, int, str]] = []
 
-    def emit(name: str, title: str, sources: list[SourceNote], columns: list[str],
-             rows: list[list[object]]) -> None:
+    def emit(
+        name: str,
+        title: str,
+        sources: list[SourceNote],
+        columns: list[str],
+        rows: list[list[object]],
+    ) -> None:
         path = out_dir / name
-        comments = [f"mercato knowledge base: {title}", *(s.line() for s in sources), GENERATED,
-                    "columns: " + ", ".join(columns)]
-        count = write_table(path, comments, columns, sorted(rows, key=lambda r: [str(v) for v in r]))
+        comments = [
+            f"mercato knowledge base: {title}",
+            *(s.line() for s in sources),
+            GENERATED,
+            "columns: " + ", ".join(columns),
+        ]
+        count = write_table(
+            path, comments, columns, sorted(rows, key=lambda r: [str(v) for v in r])
+        )
         files.append((name, count, hashlib.sha256(path.read_bytes()).hexdigest()))
 
-    tm_ids = SourceNote("transfermarkt-ids/clubs.csv", manifest.get(
-        "transfermarkt-datasets-derived/if36-2026-03-30/",
-        SourceNote("", "dcaribou/transfermarkt-datasets club table", "")).origin,
-        "CC0-1.0 (declared upstream)")
-    emit("clubs.tsv", "clubs (leagues as season:code,code; prominence orders candidates)",
-         [*openfootball, reep, tm_ids, transfers],
-         ["id", "name", "country_code", "country", "city", "founded", "stadium", "leagues",
-          "wikidata", "transfermarkt_id", "prominence"],
-         [_club_row(c) for c in clubs])
-    emit("nations.tsv", "national teams",
-         [note(manifest, "national-teams/martj42-international-results/", "CC0-1.0"),
-          note(manifest, "national-teams/fifacodes/", "MIT"), PROJECT],
-         ["id", "name", "fifa_code", "fifa_name", "former_names", "demonyms", "nicknames",
-          "matches_since_2000"],
-         [_nation_row(n) for n in nations])
+    tm_ids = SourceNote(
+        "transfermarkt-ids/clubs.csv",
+        manifest.get(
+            "transfermarkt-datasets-derived/if36-2026-03-30/",
+            SourceNote("", "dcaribou/transfermarkt-datasets club table", ""),
+        ).origin,
+        "CC0-1.0 (declared upstream)",
+    )
+    emit(
+        "clubs.tsv",
+        "clubs (leagues as season:code,code; prominence orders candidates)",
+        [*openfootball, reep, tm_ids, transfers],
+        [
+            "id",
+            "name",
+            "country_code",
+            "country",
+            "city",
+            "founded",
+            "stadium",
+            "leagues",
+            "wikidata",
+            "transfermarkt_id",
+            "prominence",
+        ],
+        [_club_row(c) for c in clubs],
+    )
+    emit(
+        "nations.tsv",
+        "national teams",
+        [
+            note(manifest, "national-teams/martj42-international-results/", "CC0-1.0"),
+            note(manifest, "national-teams/fifacodes/", "MIT"),
+            PROJECT,
+        ],
+        [
+            "id",
+            "name",
+            "fifa_code",
+            "fifa_name",
+            "former_names",
+            "demonyms",
+            "nicknames",
+            "matches_since_2000",
+        ],
+        [_nation_row(n) for n in nations],
+    )
     media_sources = [note(manifest, "media/barca-reddit/", "MIT"), CORPUS_COUNTS, PROJECT]
-    emit("outlets.tsv", "outlets (tier: barca-reddit reliability tier 1-5 where it gives one)",
-         media_sources,
-         ["id", "name", "category", "domains", "language", "country", "tier", "removed_by_barca_reddit",
-          "corpus_items", "provenance"],
-         [_outlet_row(o) for o in media.outlets.values()])
-    emit("journalists.tsv", "journalists and source accounts (employer: outlet id)", media_sources,
-         ["id", "name", "employer", "employers", "handle", "tier", "category", "language", "country",
-          "corpus_items", "provenance"],
-         [_journalist_row(j) for j in media.journalists.values()])
-    emit("source_labels.tsv", "source labels as printed in the corpus, resolved to a chain of ids (original first)",
-         media_sources, ["label", "chain", "items_in_corpus"],
-         [[label, "|".join(chain), items] for label, chain, items in media.labels])
-    emit("source_tier_events.tsv", "dated reliability-tier changes (barca-reddit)", media_sources[:1],
-         ["entity_id", "date", "event", "previous_tier", "next_tier"],
-         [list(event) for event in media.tier_events])
+    emit(
+        "outlets.tsv",
+        "outlets (tier: barca-reddit reliability tier 1-5 where it gives one)",
+        media_sources,
+        [
+            "id",
+            "name",
+            "category",
+            "domains",
+            "language",
+            "country",
+            "tier",
+            "removed_by_barca_reddit",
+            "corpus_items",
+            "provenance",
+        ],
+        [_outlet_row(o) for o in media.outlets.values()],
+    )
+    emit(
+        "journalists.tsv",
+        "journalists and source accounts (employer: outlet id)",
+        media_sources,
+        [
+            "id",
+            "name",
+            "employer",
+            "employers",
+            "handle",
+            "tier",
+            "category",
+            "language",
+            "country",
+            "corpus_items",
+            "provenance",
+        ],
+        [_journalist_row(j) for j in media.journalists.values()],
+    )
+    emit(
+        "source_labels.tsv",
+        "source labels as printed in the corpus, resolved to a chain of ids (original first)",
+        media_sources,
+        ["label", "chain", "items_in_corpus"],
+        [[label, "|".join(chain), items] for label, chain, items in media.labels],
+    )
+    emit(
+        "source_tier_events.tsv",
+        "dated reliability-tier changes (barca-reddit)",
+        media_sources[:1],
+        ["entity_id", "date", "event", "previous_tier", "next_tier"],
+        [list(event) for event in media.tier_events],
+    )
     club_by_tm = {c.transfermarkt_id: c.id for c in clubs if c.transfermarkt_id}
-    emit("people.tsv", "players from completed transfers 2022-2024", [transfers],
-         ["id", "name", "transfermarkt_id"], [[p.id, p.name, p.transfermarkt_id] for p in people])
-    emit("person_clubs.tsv", "completed moves by date (club ids where the Transfermarkt id joins)",
-         [transfers, reep, tm_ids],
-         ["person_id", "date", "season", "from_club_id", "from_tm_id", "from_name", "to_club_id",
-          "to_tm_id", "to_name", "fee_eur", "market_value_eur"],
-         [_move_row(m, club_by_tm) for p in people for m in p.moves])
+    emit(
+        "people.tsv",
+        "players from completed transfers 2022-2024",
+        [transfers],
+        ["id", "name", "transfermarkt_id"],
+        [[p.id, p.name, p.transfermarkt_id] for p in people],
+    )
+    emit(
+        "person_clubs.tsv",
+        "completed moves by date (club ids where the Transfermarkt id joins)",
+        [transfers, reep, tm_ids],
+        [
+            "person_id",
+            "date",
+            "season",
+            "from_club_id",
+            "from_tm_id",
+            "from_name",
+            "to_club_id",
+            "to_tm_id",
+            "to_name",
+            "fee_eur",
+            "market_value_eur",
+        ],
+        [_move_row(m, club_by_tm) for p in people for m in p.moves],
+    )
     worldcup_note = note(manifest, "national-teams/fjelstul-worldcup/", "CC-BY-SA-4.0")
-    emit("worldcup_players.tsv",
-         "men's World Cup squad members since 1998. LICENCE CC-BY-SA 4.0: derived from the Fjelstul "
-         "World Cup Database, (c) 2023 Joshua C. Fjelstul, Ph.D., https://github.com/jfjelstul/worldcup, "
-         "https://creativecommons.org/licenses/by-sa/4.0/legalcode; modified: selected columns, names "
-         "joined, teams gathered from squads, same_as links added. This file keeps that licence.",
-         [worldcup_note],
-         ["id", "name", "family_name", "given_name", "birth_date", "positions", "teams",
-          "tournaments", "same_as"],
-         [_world_cup_row(w) for w in world_cup])
+    emit(
+        "worldcup_players.tsv",
+        "men's World Cup squad members since 1998. LICENCE CC-BY-SA 4.0: derived from the Fjelstul "
+        "World Cup Database, (c) 2023 Joshua C. Fjelstul, Ph.D., https://github.com/jfjelstul/worldcup, "
+        "https://creativecommons.org/licenses/by-sa/4.0/legalcode; modified: selected columns, names "
+        "joined, teams gathered from squads, same_as links added. This file keeps that licence.",
+        [worldcup_note],
+        [
+            "id",
+            "name",
+            "family_name",
+            "given_name",
+            "birth_date",
+            "positions",
+            "teams",
+            "tournaments",
+            "same_as",
+        ],
+        [_world_cup_row(w) for w in world_cup],
+    )
     alias_rows = club_aliases + _nation_aliases(nations) + _media_aliases(media)
-    emit("aliases.tsv", "aliases beyond canonical names (kind: alternate, nickname, short, demonym, domain, printed)",
-         [*openfootball, note(manifest, "national-teams/martj42-international-results/", "CC0-1.0"),
-          note(manifest, "national-teams/fifacodes/", "MIT"), *media_sources],
-         ["entity_id", "alias", "kind", "ambiguous", "source"], [list(r) for r in _dedupe(alias_rows)])
-    counts = (("clubs", len(clubs)), ("clubs_with_wikidata", joined),
-              ("clubs_with_transfermarkt_id_from_its_table", tm_joined),
-              ("clubs_with_league", sum(1 for c in clubs if c.leagues)),
-              ("national_teams", len(nations)), ("outlets", len(media.outlets)),
-              ("journalists", len(media.journalists)), ("people", len(people)),
-              ("worldcup_players", len(world_cup)), ("aliases", len(alias_rows)))
+    emit(
+        "aliases.tsv",
+        "aliases beyond canonical names (kind: alternate, nickname, short, demonym, domain, printed)",
+        [
+            *openfootball,
+            note(manifest, "national-teams/martj42-international-results/", "CC0-1.0"),
+            note(manifest, "national-teams/fifacodes/", "MIT"),
+            *media_sources,
+        ],
+        ["entity_id", "alias", "kind", "ambiguous", "source"],
+        [list(r) for r in _dedupe(alias_rows)],
+    )
+    counts = (
+        ("clubs", len(clubs)),
+        ("clubs_with_wikidata", joined),
+        ("clubs_with_transfermarkt_id_from_its_table", tm_joined),
+        ("clubs_with_league", sum(1 for c in clubs if c.leagues)),
+        ("national_teams", len(nations)),
+        ("outlets", len(media.outlets)),
+        ("journalists", len(media.journalists)),
+        ("people", len(people)),
+        ("worldcup_players", len(world_cup)),
+        ("aliases", len(alias_rows)),
+    )
     return BuildReport(out_dir, tuple(files), counts, tuple(warnings))
 
 
@@ -165,9 +299,22 @@ def _fees_moved(people: list[Person]) -> dict[str, float]:
 
 
 def _club_row(club: Club) -> list[object]:
-    leagues = "|".join(f"{season}:{','.join(sorted(codes))}" for season, codes in sorted(club.leagues.items()))
-    return [club.id, club.name, club.country_code, club.country, club.city, club.founded, club.stadium,
-            leagues, club.wikidata, club.transfermarkt_id, f"{club.prominence:.1f}"]
+    leagues = "|".join(
+        f"{season}:{','.join(sorted(codes))}" for season, codes in sorted(club.leagues.items())
+    )
+    return [
+        club.id,
+        club.name,
+        club.country_code,
+        club.country,
+        club.city,
+        club.founded,
+        club.stadium,
+        leagues,
+        club.wikidata,
+        club.transfermarkt_id,
+        f"{club.prominence:.1f}",
+    ]
 
 
 def _club_aliases(clubs: list[Club], curated: Path) -> tuple[list[AliasRow], list[str]]:
@@ -186,9 +333,16 @@ def _club_aliases(clubs: list[Club], curated: Path) -> tuple[list[AliasRow], lis
 
 
 def _nation_row(team: NationalTeam) -> list[object]:
-    return [team.id, team.name, team.fifa_code, team.fifa_name, "|".join(team.former_names),
-            "|".join(f + ("*" if amb else "") for f, amb in team.demonyms),
-            "|".join(f + ("*" if amb else "") for f, amb in team.nicknames), team.matches_since_2000]
+    return [
+        team.id,
+        team.name,
+        team.fifa_code,
+        team.fifa_name,
+        "|".join(team.former_names),
+        "|".join(f + ("*" if amb else "") for f, amb in team.demonyms),
+        "|".join(f + ("*" if amb else "") for f, amb in team.nicknames),
+        team.matches_since_2000,
+    ]
 
 
 def _nation_aliases(nations: list[NationalTeam]) -> list[AliasRow]:
@@ -197,22 +351,47 @@ def _nation_aliases(nations: list[NationalTeam]) -> list[AliasRow]:
         if team.fifa_name and team.fifa_name != team.name:
             rows.append((team.id, team.fifa_name, "alternate", "", "fifacodes"))
         rows += [(team.id, former, "alternate", "", "martj42") for former in team.former_names]
-        rows += [(team.id, form, "demonym", "yes" if amb else "", "curated") for form, amb in team.demonyms]
-        rows += [(team.id, nick, "nickname", "yes" if amb else "", "curated") for nick, amb in team.nicknames]
+        rows += [
+            (team.id, form, "demonym", "yes" if amb else "", "curated")
+            for form, amb in team.demonyms
+        ]
+        rows += [
+            (team.id, nick, "nickname", "yes" if amb else "", "curated")
+            for nick, amb in team.nicknames
+        ]
     return rows
 
 
 def _outlet_row(outlet: Source) -> list[object]:
-    return [outlet.id, outlet.name, outlet.category, "|".join(outlet.domains), outlet.language,
-            outlet.country, outlet.tier, "yes" if outlet.removed else "", outlet.corpus_items,
-            "|".join(sorted(outlet.provenance))]
+    return [
+        outlet.id,
+        outlet.name,
+        outlet.category,
+        "|".join(outlet.domains),
+        outlet.language,
+        outlet.country,
+        outlet.tier,
+        "yes" if outlet.removed else "",
+        outlet.corpus_items,
+        "|".join(sorted(outlet.provenance)),
+    ]
 
 
 def _journalist_row(person: Source) -> list[object]:
     employer = person.employers[0] if person.employers else ""
-    return [person.id, person.name, employer, "|".join(person.employers), person.handle, person.tier,
-            person.category, person.language, person.country, person.corpus_items,
-            "|".join(sorted(person.provenance))]
+    return [
+        person.id,
+        person.name,
+        employer,
+        "|".join(person.employers),
+        person.handle,
+        person.tier,
+        person.category,
+        person.language,
+        person.country,
+        person.corpus_items,
+        "|".join(sorted(person.provenance)),
+    ]
 
 
 def _media_aliases(media: MediaTables) -> list[AliasRow]:
@@ -228,15 +407,33 @@ def _media_aliases(media: MediaTables) -> list[AliasRow]:
 
 def _move_row(move: object, club_by_tm: dict[str, str]) -> list[object]:
     m = move  # a people.Move
-    return [m.person_id, m.date, m.season, club_by_tm.get(m.from_tm_id, ""), m.from_tm_id,  # type: ignore[attr-defined]
-            m.from_name, club_by_tm.get(m.to_tm_id, ""), m.to_tm_id, m.to_name, m.fee,  # type: ignore[attr-defined]
-            m.market_value]  # type: ignore[attr-defined]
+    return [
+        m.person_id,
+        m.date,
+        m.season,
+        club_by_tm.get(m.from_tm_id, ""),
+        m.from_tm_id,  # type: ignore[attr-defined]
+        m.from_name,
+        club_by_tm.get(m.to_tm_id, ""),
+        m.to_tm_id,
+        m.to_name,
+        m.fee,  # type: ignore[attr-defined]
+        m.market_value,
+    ]  # type: ignore[attr-defined]
 
 
 def _world_cup_row(player: WorldCupPlayer) -> list[object]:
-    return [player.id, player.name, player.family_name, player.given_name, player.birth_date,
-            "|".join(player.positions), "|".join(player.teams), "|".join(player.tournaments),
-            player.same_as]
+    return [
+        player.id,
+        player.name,
+        player.family_name,
+        player.given_name,
+        player.birth_date,
+        "|".join(player.positions),
+        "|".join(player.teams),
+        "|".join(player.tournaments),
+        player.same_as,
+    ]
 
 
 def _dedupe(rows: list[AliasRow]) -> list[AliasRow]:

@@ -43,7 +43,9 @@ class Catalogue:
     _index: Mapping[str, tuple[_Hit, ...]] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def from_entities(cls, entities: Mapping[str, Entity], aliases: list[tuple[Alias, bool]]) -> Catalogue:
+    def from_entities(
+        cls, entities: Mapping[str, Entity], aliases: list[tuple[Alias, bool]]
+    ) -> Catalogue:
         """Build the alias index; `aliases` pairs each alias with its ambiguous flag."""
         index: dict[str, dict[tuple[str, str], _Hit]] = defaultdict(dict)
         for alias, ambiguous in aliases:
@@ -52,10 +54,14 @@ class Catalogue:
                 continue
             slot = (alias.entity_id, alias.kind)
             previous = index[key].get(slot)
-            index[key][slot] = _Hit(alias.entity_id, alias.kind, ambiguous or bool(previous and previous.ambiguous))
+            index[key][slot] = _Hit(
+                alias.entity_id, alias.kind, ambiguous or bool(previous and previous.ambiguous)
+            )
         ordered: dict[str, tuple[_Hit, ...]] = {}
         for key, hits in index.items():
-            ordered[key] = tuple(sorted(hits.values(), key=lambda h: _rank(entities[h.entity_id], h.kind)))
+            ordered[key] = tuple(
+                sorted(hits.values(), key=lambda h: _rank(entities[h.entity_id], h.kind))
+            )
         return cls(dict(entities), tuple(a for a, _ in aliases), ordered)
 
     def get(self, entity_id: str) -> Entity | None:
@@ -64,12 +70,16 @@ class Catalogue:
 
     def with_aliases(self, extra: Iterable[Alias]) -> Catalogue:
         """A new catalogue with more aliases (a user's own), flags of the old ones kept."""
-        flagged = {(h.entity_id, key) for key, hits in self._index.items() for h in hits if h.ambiguous}
+        flagged = {
+            (h.entity_id, key) for key, hits in self._index.items() for h in hits if h.ambiguous
+        }
         pairs = [(a, (a.entity_id, normalise_alias(a.text)) in flagged) for a in self.aliases]
         pairs += [(a, False) for a in extra if a.entity_id in self.entities]
         return Catalogue.from_entities(self.entities, pairs)
 
-    def search(self, text: str, kinds: Collection[EntityKind] | None = None, limit: int = 20) -> list[Entity]:
+    def search(
+        self, text: str, kinds: Collection[EntityKind] | None = None, limit: int = 20
+    ) -> list[Entity]:
         """Entities whose aliases contain the text (exact alias matches first), for people to browse."""
         key = normalise_alias(text)
         found = {e.id: e for e in self.candidates(text, kinds)}
@@ -96,8 +106,11 @@ class Catalogue:
 
     def is_ambiguous(self, surface: str, kinds: Collection[EntityKind] | None = None) -> bool:
         """True when the form is flagged ambiguous or its two best candidates rank the same."""
-        hits = [h for h in self._index.get(normalise_alias(surface), ())
-                if kinds is None or self.entities[h.entity_id].kind in kinds]
+        hits = [
+            h
+            for h in self._index.get(normalise_alias(surface), ())
+            if kinds is None or self.entities[h.entity_id].kind in kinds
+        ]
         if any(h.ambiguous for h in hits):
             return True
         ids = list(dict.fromkeys(h.entity_id for h in hits))
@@ -105,11 +118,18 @@ class Catalogue:
             return False
         first = next(h for h in hits if h.entity_id == ids[0])
         second = next(h for h in hits if h.entity_id == ids[1])
-        return _rank(self.entities[ids[0]], first.kind)[0] == _rank(self.entities[ids[1]], second.kind)[0]
+        return (
+            _rank(self.entities[ids[0]], first.kind)[0]
+            == _rank(self.entities[ids[1]], second.kind)[0]
+        )
 
     def alias_kinds(self, surface: str, entity_id: str) -> tuple[str, ...]:
         """The alias kinds by which this surface names this entity (empty if it does not)."""
-        return tuple(h.kind for h in self._index.get(normalise_alias(surface), ()) if h.entity_id == entity_id)
+        return tuple(
+            h.kind
+            for h in self._index.get(normalise_alias(surface), ())
+            if h.entity_id == entity_id
+        )
 
     def surface_forms(self, kinds: Collection[EntityKind]) -> Iterator[tuple[str, str, str]]:
         """(alias as written, entity id, alias kind) for entities of these kinds, for matchers."""
@@ -162,40 +182,81 @@ def read_catalogue(read: Reader) -> Catalogue:
     entities: dict[str, Entity] = {}
     for row in read("clubs.tsv").rows:
         leagues = {season: tuple(codes.split(",")) for season, codes in iter_pairs(row["leagues"])}
-        entities[row["id"]] = Entity(row["id"], EntityKind.CLUB, row["name"], row["country"], {
-            "country": row["country"], "country_code": row["country_code"], "city": row["city"],
-            "leagues": leagues, "wikidata": row["wikidata"] or None,
-            "transfermarkt_id": row["transfermarkt_id"] or None, "prominence": float(row["prominence"] or 0),
-        })
+        entities[row["id"]] = Entity(
+            row["id"],
+            EntityKind.CLUB,
+            row["name"],
+            row["country"],
+            {
+                "country": row["country"],
+                "country_code": row["country_code"],
+                "city": row["city"],
+                "leagues": leagues,
+                "wikidata": row["wikidata"] or None,
+                "transfermarkt_id": row["transfermarkt_id"] or None,
+                "prominence": float(row["prominence"] or 0),
+            },
+        )
     for row in read("nations.tsv").rows:
         matches = int(row["matches_since_2000"] or 0)
-        entities[row["id"]] = Entity(row["id"], EntityKind.NATIONAL_TEAM, row["name"], row["name"], {
-            "fifa_code": row["fifa_code"] or None,
-            "demonyms": tuple(f.rstrip("*") for f in split_list(row["demonyms"])),
-            "nicknames": tuple(f.rstrip("*") for f in split_list(row["nicknames"])),
-            "former_names": tuple(split_list(row["former_names"])), "prominence": min(matches / 4, 100.0),
-        })
+        entities[row["id"]] = Entity(
+            row["id"],
+            EntityKind.NATIONAL_TEAM,
+            row["name"],
+            row["name"],
+            {
+                "fifa_code": row["fifa_code"] or None,
+                "demonyms": tuple(f.rstrip("*") for f in split_list(row["demonyms"])),
+                "nicknames": tuple(f.rstrip("*") for f in split_list(row["nicknames"])),
+                "former_names": tuple(split_list(row["former_names"])),
+                "prominence": min(matches / 4, 100.0),
+            },
+        )
     for row in read("outlets.tsv").rows:
         items = int(row["corpus_items"] or 0)
         bonus = 20.0 if "curated" in row["provenance"] else 0.0
-        entities[row["id"]] = Entity(row["id"], EntityKind.OUTLET, row["name"], row["country"] or None, {
-            "domains": tuple(split_list(row["domains"])), "language": row["language"] or None,
-            "country": row["country"] or None, "tier": row["tier"] or None, "category": row["category"] or None,
-            "corpus_items": items, "prominence": min(20 * math.log10(items + 1) + bonus, 100.0),
-        })
+        entities[row["id"]] = Entity(
+            row["id"],
+            EntityKind.OUTLET,
+            row["name"],
+            row["country"] or None,
+            {
+                "domains": tuple(split_list(row["domains"])),
+                "language": row["language"] or None,
+                "country": row["country"] or None,
+                "tier": row["tier"] or None,
+                "category": row["category"] or None,
+                "corpus_items": items,
+                "prominence": min(20 * math.log10(items + 1) + bonus, 100.0),
+            },
+        )
     for row in read("journalists.tsv").rows:
         items = int(row["corpus_items"] or 0)
-        bonus = 20.0 if "curated" in row["provenance"] or "barca-reddit" in row["provenance"] else 0.0
-        entities[row["id"]] = Entity(row["id"], EntityKind.JOURNALIST, row["name"], row["country"] or None, {
-            "employer": row["employer"] or None, "employers": tuple(split_list(row["employers"])),
-            "tier": row["tier"] or None, "handle": row["handle"] or None, "language": row["language"] or None,
-            "category": row["category"] or None, "corpus_items": items,
-            "prominence": min(20 * math.log10(items + 1) + bonus, 100.0),
-        })
+        bonus = (
+            20.0 if "curated" in row["provenance"] or "barca-reddit" in row["provenance"] else 0.0
+        )
+        entities[row["id"]] = Entity(
+            row["id"],
+            EntityKind.JOURNALIST,
+            row["name"],
+            row["country"] or None,
+            {
+                "employer": row["employer"] or None,
+                "employers": tuple(split_list(row["employers"])),
+                "tier": row["tier"] or None,
+                "handle": row["handle"] or None,
+                "language": row["language"] or None,
+                "category": row["category"] or None,
+                "corpus_items": items,
+                "prominence": min(20 * math.log10(items + 1) + bonus, 100.0),
+            },
+        )
     _add_people(entities, read)
     aliases = [(Alias(e.id, e.name, "name"), False) for e in entities.values()]
     for row in read("aliases.tsv").rows:
-        aliases.append((Alias(row["entity_id"], row["alias"], row["kind"]), row["ambiguous"] == "yes"))
+        aliases.append(
+            (Alias(row["entity_id"], row["alias"], row["kind"]), row["ambiguous"] == "yes")
+        )
     return Catalogue.from_entities(entities, aliases)
 
 
@@ -207,20 +268,34 @@ def _add_people(entities: dict[str, Entity], read: Reader) -> None:
         history = tuple(sorted(moves.get(row["id"], []), key=lambda m: m["date"]))
         values = [float(m["market_value_eur"]) for m in history if m["market_value_eur"].isdigit()]
         top = max(values, default=0.0)
-        entities[row["id"]] = Entity(row["id"], EntityKind.PLAYER, row["name"], None, {
-            "transfermarkt_id": row["transfermarkt_id"], "clubs": history,
-            "prominence": max(0.0, min(20 * (math.log10(top) - 4), 100.0)) if top else 0.0,
-        })
+        entities[row["id"]] = Entity(
+            row["id"],
+            EntityKind.PLAYER,
+            row["name"],
+            None,
+            {
+                "transfermarkt_id": row["transfermarkt_id"],
+                "clubs": history,
+                "prominence": max(0.0, min(20 * (math.log10(top) - 4), 100.0)) if top else 0.0,
+            },
+        )
     nation_ids = {e.name: e.id for e in entities.values() if e.kind == EntityKind.NATIONAL_TEAM}
     for row in read("worldcup_players.tsv").rows:
         facts = {
-            "birth_date": row["birth_date"] or None, "positions": tuple(split_list(row["positions"])),
+            "birth_date": row["birth_date"] or None,
+            "positions": tuple(split_list(row["positions"])),
             "national_teams": tuple(nation_ids.get(t, t) for t in split_list(row["teams"])),
-            "world_cups": tuple(split_list(row["tournaments"])), "worldcup_id": row["id"],
+            "world_cups": tuple(split_list(row["tournaments"])),
+            "worldcup_id": row["id"],
         }
         target = entities.get(row["same_as"]) if row["same_as"] else None
         if target is not None:
             target.attributes.update(facts)  # same person: enrich rather than duplicate
             continue
-        entities[row["id"]] = Entity(row["id"], EntityKind.PLAYER, row["name"], None,
-                                     {**facts, "prominence": 10.0 * len(facts["world_cups"])})  # type: ignore[arg-type]
+        entities[row["id"]] = Entity(
+            row["id"],
+            EntityKind.PLAYER,
+            row["name"],
+            None,
+            {**facts, "prominence": 10.0 * len(facts["world_cups"])},
+        )  # type: ignore[arg-type]

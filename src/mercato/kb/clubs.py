@@ -42,10 +42,32 @@ _TRAILING_YEARS = re.compile(r"\s*\((?:[^)]*\d{4}[^)]*)\)\s*$")
 _LANG_TAG = re.compile(r"\s*\[[a-z]{2}\]")
 _YEAR = re.compile(r"^\d{4}$")
 _UEFA_SUFFIX = re.compile(r"\s*\((?P<code>[A-Z]{3})\)$")  # "Arsenal FC (ENG)" in UEFA fixtures
-_UEFA_COUNTRY = {"ENG": "eng", "ESP": "es", "GER": "de", "ITA": "it", "FRA": "fr", "NED": "nl",
-                 "POR": "pt", "SCO": "sco", "BEL": "be", "AUT": "at", "SUI": "ch", "CZE": "cz",
-                 "CRO": "hr", "SRB": "rs", "UKR": "ua", "SVK": "sk", "MCO": "mc", "TUR": "tr",
-                 "GRE": "gr", "DEN": "dk", "SWE": "se", "NOR": "no", "POL": "pl", "HUN": "hu"}
+_UEFA_COUNTRY = {
+    "ENG": "eng",
+    "ESP": "es",
+    "GER": "de",
+    "ITA": "it",
+    "FRA": "fr",
+    "NED": "nl",
+    "POR": "pt",
+    "SCO": "sco",
+    "BEL": "be",
+    "AUT": "at",
+    "SUI": "ch",
+    "CZE": "cz",
+    "CRO": "hr",
+    "SRB": "rs",
+    "UKR": "ua",
+    "SVK": "sk",
+    "MCO": "mc",
+    "TUR": "tr",
+    "GRE": "gr",
+    "DEN": "dk",
+    "SWE": "se",
+    "NOR": "no",
+    "POL": "pl",
+    "HUN": "hu",
+}
 
 
 @dataclass
@@ -205,15 +227,17 @@ def add_league_seasons(clubs: list[Club], football_json_dir: Path) -> list[str]:
             if suffix and _UEFA_COUNTRY.get(suffix.group("code")) in by_country:
                 index = _name_index(by_country[_UEFA_COUNTRY[suffix.group("code")]])
             team = _UEFA_SUFFIX.sub("", team)
-            club = _match_one(team, index) or _match_one(team, everywhere)
-            if club is None:
+            found = _match_one(team, index) or _match_one(team, everywhere)
+            if found is None:
                 unmatched.add(f"{season}/{code}: {team}")
                 continue
-            club.leagues.setdefault(season, set()).add(code)
+            found.leagues.setdefault(season, set()).add(code)
     return sorted(unmatched)
 
 
-def _match_one(name: str, index: tuple[dict[str, list[Club]], dict[str, list[Club]]]) -> Club | None:
+def _match_one(
+    name: str, index: tuple[dict[str, list[Club]], dict[str, list[Club]]]
+) -> Club | None:
     exact, loose = index
     for table, key in ((exact, normalise_alias(name)), (loose, loose_key(name))):
         found = table.get(key, [])
@@ -237,7 +261,9 @@ def join_reep(clubs: list[Club], teams_csv: Path) -> int:
     for club in clubs:
         country = _REEP_COUNTRY.get(club.country_code, club.country)
         for table, keyf in ((rows_by_key, normalise_alias), (loose_by_key, loose_key)):
-            found = {r["reep_id"]: r for n in club.names() for r in table.get((country, keyf(n)), [])}
+            found = {
+                r["reep_id"]: r for n in club.names() for r in table.get((country, keyf(n)), [])
+            }
             pick = _confident(list(found.values()))
             if pick is not None:
                 chosen[club.id] = pick
@@ -245,12 +271,12 @@ def join_reep(clubs: list[Club], teams_csv: Path) -> int:
                 break
     joined = 0
     for club in clubs:
-        row = chosen.get(club.id)
+        picked = chosen.get(club.id)
         # A row that two clubs claim is not a confident match for either.
-        if row is None or len(claimed[row["reep_id"]]) > 1:
+        if picked is None or len(claimed[picked["reep_id"]]) > 1:
             continue
-        club.wikidata = row["key_wikidata"]
-        club.transfermarkt_id = row["key_transfermarkt"]
+        club.wikidata = picked["key_wikidata"]
+        club.transfermarkt_id = picked["key_transfermarkt"]
         joined += 1
     return joined
 
@@ -307,9 +333,22 @@ def _league_weight(code: str, country_code: str) -> float:
 
 
 # Transfermarkt domestic-competition codes -> openfootball clubs-file country codes.
-_TM_COUNTRY = {"BE1": "be", "DK1": "dk", "ES1": "es", "FR1": "fr", "GB1": "eng", "GR1": "gr",
-               "IT1": "it", "L1": "de", "NL1": "nl", "PO1": "pt", "RU1": "ru", "SC1": "sco",
-               "TR1": "tr", "UKR1": "ua"}
+_TM_COUNTRY = {
+    "BE1": "be",
+    "DK1": "dk",
+    "ES1": "es",
+    "FR1": "fr",
+    "GB1": "eng",
+    "GR1": "gr",
+    "IT1": "it",
+    "L1": "de",
+    "NL1": "nl",
+    "PO1": "pt",
+    "RU1": "ru",
+    "SC1": "sco",
+    "TR1": "tr",
+    "UKR1": "ua",
+}
 
 
 def join_transfermarkt_clubs(clubs: list[Club], clubs_csv: Path) -> int:

@@ -20,9 +20,13 @@ from mercato.kb.linking import link_mentions
 from mercato.kb.normalise import normalise_alias
 
 GROUPS = {
-    "club": "clubs", "national_team": "clubs",
-    "outlet": "outlets", "journalist": "outlets",
-    "player": "people", "manager": "people", "person": "people",
+    "club": "clubs",
+    "national_team": "clubs",
+    "outlet": "outlets",
+    "journalist": "outlets",
+    "player": "people",
+    "manager": "people",
+    "person": "people",
 }
 
 
@@ -87,7 +91,9 @@ def load_gold(path: Path, dev_path: Path | None) -> Iterator[GoldArticle]:
             GoldMention(m["start"], m["end"], m["kind"], m.get("entity"), m.get("label"))
             for m in row["mentions"]
         )
-        yield GoldArticle(row["id"], text, date.fromisoformat(str(day)[:10]) if day else None, mentions)
+        yield GoldArticle(
+            row["id"], text, date.fromisoformat(str(day)[:10]) if day else None, mentions
+        )
 
 
 def score_linking(articles: list[GoldArticle], catalogue: Catalogue) -> LinkingScore:
@@ -98,8 +104,12 @@ def score_linking(articles: list[GoldArticle], catalogue: Catalogue) -> LinkingS
     errors: list[str] = []
     for article in articles:
         given = [
-            Mention(Span(m.start, m.end, article.text[m.start : m.end]), EntityKind(m.kind), None,
-                    article.text[m.start : m.end])
+            Mention(
+                Span(m.start, m.end, article.text[m.start : m.end]),
+                EntityKind(m.kind),
+                None,
+                article.text[m.start : m.end],
+            )
             for m in article.mentions
         ]
         linked = link_mentions(article.text, given, article.published, catalogue)
@@ -114,8 +124,10 @@ def score_linking(articles: list[GoldArticle], catalogue: Catalogue) -> LinkingS
             if is_hard and got.entity_id is not None and got.entity_id != gold.entity:
                 forced_wrong += 1
             if not ok:
-                errors.append(f"{article.id} [{gold.start}:{gold.end}] {surface!r} {gold.kind}: "
-                              f"gold {gold.entity or gold.label!r} got {got.entity_id or got.label!r}")
+                errors.append(
+                    f"{article.id} [{gold.start}:{gold.end}] {surface!r} {gold.kind}: "
+                    f"gold {gold.entity or gold.label!r} got {got.entity_id or got.label!r}"
+                )
     return LinkingScore(total, correct, ambiguous, forced_wrong, tuple(errors))
 
 

@@ -31,8 +31,7 @@ def clean_domain(domain: str) -> str:
     if domain.endswith(".translate.goog"):
         # "www-sport-es.translate.goog" proxies "www.sport.es".
         domain = domain[: -len(".translate.goog")].replace("-", ".")
-    if domain.startswith("www."):
-        domain = domain[4:]
+    domain = domain.removeprefix("www.")
     return domain
 
 

@@ -80,7 +80,9 @@ def link_mentions(
 ) -> list[Mention]:
     """Resolve each mention to a knowledge-base entity where the article's context allows."""
     article = _Article(text, article_date, catalogue)
-    order = sorted(range(len(mentions)), key=lambda i: (mentions[i].span.start, -mentions[i].span.end))
+    order = sorted(
+        range(len(mentions)), key=lambda i: (mentions[i].span.start, -mentions[i].span.end)
+    )
     results: dict[int, Mention] = {}
     pending_teams: list[int] = []
     pending_people: list[int] = []
@@ -185,7 +187,9 @@ def _link_in_context(mention: Mention, article: _Article) -> Mention:
             score += 2.0
         elif entity.id in ever:
             score += 1.0
-        if entity.kind is EntityKind.CLUB and countries.get(str(entity.attributes.get("country")), 0):
+        if entity.kind is EntityKind.CLUB and countries.get(
+            str(entity.attributes.get("country")), 0
+        ):
             score += 1.0
         if entity.id == latest:
             score += 0.5
@@ -280,7 +284,9 @@ def _clubs_of(entity: Entity) -> set[str]:
 
 def _find_person(article: _Article, entity_id: str | None, surface: str) -> _Person:
     for person in article.people:
-        if (entity_id and person.entity_id == entity_id) or normalise_alias(person.label) == normalise_alias(surface):
+        if (entity_id and person.entity_id == entity_id) or normalise_alias(
+            person.label
+        ) == normalise_alias(surface):
             return person
     person = _Person(entity_id, surface)
     article.people.append(person)
@@ -299,14 +305,19 @@ def _link_person(mention: Mention, article: _Article) -> Mention:
 
 def _link_surname(mention: Mention, surface: str, article: _Article) -> Mention:
     key = normalise_alias(surface)
-    earlier, later = [], []
+    earlier: list[_Person] = []
+    later: list[_Person] = []
     for person in article.people:
         if not person.starts:
             continue
         tokens = normalise_alias(person.label).split()
-        if key in tokens[1:] or " ".join(tokens[-len(key.split()):]) == key:
+        if key in tokens[1:] or " ".join(tokens[-len(key.split()) :]) == key:
             (earlier if min(person.starts) < mention.span.start else later).append(person)
-    chosen = _last_seen(earlier, mention.span.start) if earlier else (later[0] if len(later) == 1 else None)
+    chosen = (
+        _last_seen(earlier, mention.span.start)
+        if earlier
+        else (later[0] if len(later) == 1 else None)
+    )
     if len({p.label for p in earlier}) > 1:
         chosen = _last_seen(earlier, mention.span.start)
     if chosen is not None:
@@ -383,4 +394,4 @@ def _fit(person: _Person, descriptor: Descriptor, article: _Article) -> bool | N
     return True if any(v is True for v in verdicts) else None
 
 
-__all__ = ["link_mentions", "PERSON_KINDS", "SOURCE_KINDS"]
+__all__ = ["PERSON_KINDS", "SOURCE_KINDS", "link_mentions"]

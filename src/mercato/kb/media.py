@@ -77,8 +77,14 @@ class _Index:
 def _load_curated(curated_dir: Path) -> tuple[dict[str, Source], dict[str, Source]]:
     outlets: dict[str, Source] = {}
     for row in read_table(curated_dir / "outlets.tsv").rows:
-        source = Source(row["id"], row["name"], "outlet", language=row["language"],
-                        country=row["country"], category=row["kind"])
+        source = Source(
+            row["id"],
+            row["name"],
+            "outlet",
+            language=row["language"],
+            country=row["country"],
+            category=row["kind"],
+        )
         source.domains = [clean_domain(d) for d in split_list(row["domains"])]
         for alias in split_list(row["aliases"]):
             source.add_alias(alias, "alternate")
@@ -86,8 +92,15 @@ def _load_curated(curated_dir: Path) -> tuple[dict[str, Source], dict[str, Sourc
         outlets[source.id] = source
     journalists: dict[str, Source] = {}
     for row in read_table(curated_dir / "journalists.tsv").rows:
-        source = Source(row["id"], row["name"], "journalist", language=row["language"],
-                        country=row["country"], handle=row["handle"], category="journalist")
+        source = Source(
+            row["id"],
+            row["name"],
+            "journalist",
+            language=row["language"],
+            country=row["country"],
+            handle=row["handle"],
+            category="journalist",
+        )
         source.employers = [row["employer"]] if row["employer"] else []
         for alias in split_list(row["aliases"]):
             source.add_alias(alias, "short" if " " not in alias else "alternate")
@@ -111,13 +124,19 @@ def build_media(curated_dir: Path, media_dir: Path) -> MediaTables:
         if merged is not None:
             reddit_ids[entry["id"]] = merged.id
     tier_events = sorted(
-        (reddit_ids[u["source_id"]], u["update_date"], u["type"], u["prev_tier"] or "",
-         u["next_tier"] or "")
+        (
+            reddit_ids[u["source_id"]],
+            u["update_date"],
+            u["type"],
+            u["prev_tier"] or "",
+            u["next_tier"] or "",
+        )
         for u in data.get("updates", [])
         if u["source_id"] in reddit_ids
     )
-    labels = _read_labels(media_dir / "outlets_in_corpus.tsv", outlets, journalists,
-                          outlet_index, journalist_index)
+    labels = _read_labels(
+        media_dir / "outlets_in_corpus.tsv", outlets, journalists, outlet_index, journalist_index
+    )
     return MediaTables(outlets, journalists, labels, tier_events)
 
 
@@ -146,8 +165,12 @@ def _merge_reddit(
             source = owned[0]
     if source is None:
         prefix = "outlet" if is_outlet else "journalist"
-        source = Source(f"{prefix}:{slugify(name)}", name, prefix,
-                        category="aggregator" if kind == "aggregator" else "")
+        source = Source(
+            f"{prefix}:{slugify(name)}",
+            name,
+            prefix,
+            category="aggregator" if kind == "aggregator" else "",
+        )
         table[source.id] = source
     elif name != source.name:
         source.add_alias(name, "alternate")
@@ -199,8 +222,16 @@ def _read_labels(
             parts = parse_source_label(label)
             for part in parts:
                 only_domain = domains[0] if len(parts) == 1 and len(domains) == 1 else None
-                source = _resolve_part(part.text, part.is_handle, part.is_domain, only_domain,
-                                       outlets, journalists, outlet_index, journalist_index)
+                source = _resolve_part(
+                    part.text,
+                    part.is_handle,
+                    part.is_domain,
+                    only_domain,
+                    outlets,
+                    journalists,
+                    outlet_index,
+                    journalist_index,
+                )
                 source.add_alias(part.raw, "printed")
                 if part.text != part.raw:
                     source.add_alias(part.text, "printed")
@@ -217,8 +248,9 @@ def _read_labels(
 def _outlet_for_domain(domain: str, outlets: dict[str, Source], index: _Index) -> Source:
     if domain in index.domains:
         return index.domains[domain]
-    source = Source(f"outlet:{slugify(domain)}", domain, "outlet", domains=[domain],
-                    category="website")
+    source = Source(
+        f"outlet:{slugify(domain)}", domain, "outlet", domains=[domain], category="website"
+    )
     source.provenance.add("corpus")
     outlets[source.id] = source
     index.add(source)
@@ -241,8 +273,9 @@ def _resolve_part(
         found = found or journalist_index.by_name(text) or outlet_index.by_name(text)
         found = found or _name_inside(text, journalist_index)
         if found is None:
-            found = Source(f"journalist:x-{slugify(text)}", text, "journalist", handle=text,
-                           category="account")
+            found = Source(
+                f"journalist:x-{slugify(text)}", text, "journalist", handle=text, category="account"
+            )
             found.provenance.add("corpus")
             journalists[found.id] = found
             journalist_index.add(found)
@@ -270,7 +303,7 @@ def _name_inside(text: str, index: _Index) -> Source | None:
     """The longest known multi-word name inside a descriptive label ("Italian journalist X")."""
     padded = f" {normalise_alias(text)} "
     best: tuple[int, str] | None = None
-    for key, sources in index.names.items():
+    for key in index.names:
         if " " in key and f" {key} " in padded and (best is None or len(key) > best[0]):
             best = (len(key), key)
     return index.names[best[1]][0] if best else None

@@ -74,13 +74,13 @@ def build_national_teams(national_dir: Path, curated_dir: Path) -> list[National
         teams[name] = team
     with (results_dir / "former_names.csv").open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
-            team = teams.get(row["current"])
-            if team is not None and row["former"] not in team.former_names:
-                team.former_names.append(row["former"])
+            current = teams.get(row["current"])
+            if current is not None and row["former"] not in current.former_names:
+                current.former_names.append(row["former"])
     for row in read_table(curated_dir / "demonyms.tsv").rows:
-        team = teams.get(row["team"])
-        if team is None:
+        curated = teams.get(row["team"])
+        if curated is None:
             raise ValueError(f"demonyms.tsv: unknown team {row['team']!r}")
-        team.demonyms = [(f.rstrip("*"), f.endswith("*")) for f in split_list(row["demonyms"])]
-        team.nicknames = [(f.rstrip("*"), f.endswith("*")) for f in split_list(row["nicknames"])]
+        curated.demonyms = [(f.rstrip("*"), f.endswith("*")) for f in split_list(row["demonyms"])]
+        curated.nicknames = [(f.rstrip("*"), f.endswith("*")) for f in split_list(row["nicknames"])]
     return [teams[name] for name in sorted(teams)]

@@ -48,8 +48,7 @@ def normalise_alias(text: str) -> str:
     folded = _PUNCT.sub(" ", folded)
     folded = _LOOSE_MARK.sub(" ", folded)
     folded = _SPACES.sub(" ", folded).strip()
-    if folded.startswith("the "):
-        folded = folded[4:]
+    folded = folded.removeprefix("the ")
     return folded
 
 

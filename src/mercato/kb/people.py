@@ -73,9 +73,17 @@ def load_transfer_people(transfers_csv: Path) -> list[Person]:
                 person = Person(f"player:{slugify(name)}-{tm_id}", name, tm_id)
                 people[tm_id] = person
             person.moves.append(
-                Move(person.id, _iso(row["transfer_date"]), row["transfer_season"],
-                     row["from_club_id"], row["from_club_name"], row["to_club_id"],
-                     row["to_club_name"], row["transfer_fee"], row["market_value_in_eur"])
+                Move(
+                    person.id,
+                    _iso(row["transfer_date"]),
+                    row["transfer_season"],
+                    row["from_club_id"],
+                    row["from_club_name"],
+                    row["to_club_id"],
+                    row["to_club_name"],
+                    row["transfer_fee"],
+                    row["market_value_in_eur"],
+                )
             )
     for person in people.values():
         person.moves.sort(key=lambda m: (m.date, m.to_tm_id, m.from_tm_id))
@@ -101,7 +109,9 @@ def load_world_cup_players(worldcup_dir: Path, people: list[Person]) -> list[Wor
             family = "" if row["family_name"] == _NOT_APPLICABLE else row["family_name"]
             name = " ".join(p for p in (given, family) if p)
             positions = tuple(
-                pos for pos in ("goal_keeper", "defender", "midfielder", "forward") if row[pos] == "1"
+                pos
+                for pos in ("goal_keeper", "defender", "midfielder", "forward")
+                if row[pos] == "1"
             )
             matches = by_name.get(normalise_alias(name), [])
             number = row["player_id"].removeprefix("P-")

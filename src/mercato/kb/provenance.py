@@ -24,7 +24,8 @@ PROJECT = SourceNote(
     "src/mercato/data/curated/", "written by the Mercato project", "MIT (the project's own)"
 )
 CORPUS_COUNTS = SourceNote(
-    "media/outlets_in_corpus.tsv", "labels and domains counted in Mercato's shared corpus",
+    "media/outlets_in_corpus.tsv",
+    "labels and domains counted in Mercato's shared corpus",
     "facts counted from the corpus",
 )
 

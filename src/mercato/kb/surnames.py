@@ -31,7 +31,9 @@ def _surname_index(catalogue: Catalogue) -> dict[str, list[str]]:
     return _INDEX[id(catalogue)]
 
 
-def surname_candidates(catalogue: Catalogue, surname_key: str, on: date, clubs: set[str]) -> list[str]:
+def surname_candidates(
+    catalogue: Catalogue, surname_key: str, on: date, clubs: set[str]
+) -> list[str]:
     """People with this surname whose club on the date is one the article names."""
     found = []
     for person_id in _surname_index(catalogue).get(surname_key, []):

@@ -26,7 +26,9 @@ def read_user_aliases(path: Path) -> list[Alias]:
     return [Alias(row["entity_id"], row["alias"], row["kind"] or "alternate") for row in table.rows]
 
 
-def add_user_alias(path: Path, catalogue: Catalogue, entity_id: str, text: str, kind: str = "alternate") -> Alias:
+def add_user_alias(
+    path: Path, catalogue: Catalogue, entity_id: str, text: str, kind: str = "alternate"
+) -> Alias:
     """Append an alias for a known entity (idempotent: the same alias twice is stored once)."""
     if catalogue.get(entity_id) is None:
         raise KnowledgeBaseError(f"no entity with id {entity_id!r}")
@@ -38,8 +40,10 @@ def add_user_alias(path: Path, catalogue: Catalogue, entity_id: str, text: str, 
         return alias
     path.parent.mkdir(parents=True, exist_ok=True)
     if not path.is_file():
-        path.write_text("# mercato user aliases (added with `mercato kb alias`)\n" + "\t".join(_COLUMNS) + "\n",
-                        encoding="utf-8")
+        path.write_text(
+            "# mercato user aliases (added with `mercato kb alias`)\n" + "\t".join(_COLUMNS) + "\n",
+            encoding="utf-8",
+        )
     with path.open("a", encoding="utf-8") as handle:
         handle.write(f"{entity_id}\t{text}\t{kind}\n")
     return alias
