@@ -178,3 +178,16 @@ def test_paragraph_continuing_a_quote_keeps_the_speaker() -> None:
 )
 def test_no_quote_without_speech_and_speaker(text: str) -> None:
     assert _quotes(text) == []
+
+
+def test_he_said_after_a_quote_is_the_subject_before_it() -> None:
+    text = (
+        '"I have nothing more to add on it," said Dale. "We move on now."\n\n'
+        'Later Berg accused Lindqvist of diving. "Lindqvist went down far too easily," he said.'
+    )
+    quotes = _quotes(text)
+    assert [(q.speaker, q.about) for q in quotes] == [
+        ("Martin Dale", None),
+        ("Martin Dale", None),
+        ("Oskar Berg", "Hugo Lindqvist"),
+    ]

@@ -90,7 +90,7 @@ def _sentence_subject(ctx: ArticleContext, before: int) -> tuple[Mention | None,
     return None
 
 
-def _after(ctx: ArticleContext, end: int, previous: _Said | None) -> _Said | None:
+def _after(ctx: ArticleContext, start: int, end: int, previous: _Said | None) -> _Said | None:
     """A speaker named right after the quote: `," said X` or `," X said` or `," he said`."""
     text = ctx.article.text
     line_end = text.find("\n", end)
@@ -110,8 +110,13 @@ def _after(ctx: ArticleContext, end: int, previous: _Said | None) -> _Said | Non
         and _NAME_THEN_SAY.match(text, speakers[0].span.end, stop)
     ):
         return _Said(speakers[0], _outlet_in(ctx, end, stop), tail)
-    if _PRONOUN_SAY.match(text, end, stop) and previous is not None:
-        return _Said(previous.speaker, _outlet_in(ctx, end, stop) or previous.outlet, tail)
+    if _PRONOUN_SAY.match(text, end, stop):
+        # "he" is the subject of the sentence before the quote, unless a quote came in between
+        subject = _sentence_subject(ctx, start)
+        if previous is not None and (subject is None or subject[1].end <= previous.span.start):
+            return _Said(previous.speaker, _outlet_in(ctx, end, stop) or previous.outlet, tail)
+        if subject is not None and subject[0] is not None:
+            return _Said(subject[0], _outlet_in(ctx, end, stop), subject[1])
     return None
 
 
@@ -185,9 +190,11 @@ def extract_quotes(ctx: ArticleContext) -> list[Claim]:
         words = (match["a"] or match["b"]).strip()
         if len(words.split()) < _MIN_WORDS:
             continue
-        said = _after(ctx, match.end(), previous) or _before(ctx, match.start(), prev_end, previous)
+        said = _after(ctx, match.start(), match.end(), previous) or _before(
+            ctx, match.start(), prev_end, previous
+        )
         if said is None and previous is not None and _continues(text, prev_end, match.start()):
-            said = previous  # a quote paragraph straight after another one by the same speaker
+            said = previous  # straight after another quote by the same speaker
         prev_end = match.end()
         if said is None:
             continue
@@ -211,5 +218,14 @@ def extract_quotes(ctx: ArticleContext) -> list[Claim]:
 
 
 def _continues(text: str, prev_end: int, start: int) -> bool:
-    """Whether only white space lies between the previous quote and this one."""
-    return prev_end > 0 and not text[prev_end:start].strip()
+    """Whether only white space, or the previous quote's own short tag, lies before this one."""
+    if prev_end <= 0:
+        return False
+    gap = text[prev_end:start]
+    if not gap.strip():
+        return True
+    return (
+        len(gap.split()) <= _SHORT_TAG
+        and bool(re.search(rf"\b{_SAY}\b", gap, _I))
+        and bool(re.search(r"[.,:]\s*$", gap))
+    )
