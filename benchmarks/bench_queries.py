@@ -189,9 +189,8 @@ def time_query(
             if time.perf_counter() - started > budget_s and len(samples) >= 3:
                 break
     except Exception as exc:  # noqa: BLE001  (a face not built yet is reported, not fatal)
-        return Timing(
-            name, claims, math.nan, math.nan, len(samples), f"{type(exc).__name__}: {exc}"
-        )
+        error = f"{type(exc).__name__}: {exc}"
+        return Timing(name, claims, math.nan, math.nan, len(samples), error=error)
     ordered = sorted(samples)
     p95 = ordered[min(len(ordered) - 1, math.ceil(0.95 * len(ordered)) - 1)]
     return Timing(name, claims, statistics.median(ordered), p95, len(ordered), first_ms)
