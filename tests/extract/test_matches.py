@@ -76,6 +76,27 @@ FIXTURES: list[Row] = [
     ),
 ]
 
+WHOSE_RESULT: list[Row] = [
+    (
+        "Leon Strand inspired Everton to a 3-1 win over Porto.",
+        ("Everton", "Porto", 3, 1),
+        None,
+        None,
+    ),
+    (
+        "Norway striker Leon Strand helped Benfica to a 2-0 win at Porto.",
+        ("Benfica", "Porto", 2, 0),
+        None,
+        None,
+    ),
+    (
+        "Bury fans were delighted with a 2-0 win over Rochdale.",
+        ("Bury", "Rochdale", 2, 0),
+        None,
+        None,
+    ),
+]
+
 COMPETITION_AND_ROUND: list[Row] = [
     (
         "Bury were beaten 3-1 by Premier League champions Everton in the FA Cup.",
@@ -140,6 +161,13 @@ def test_printed_fixtures(
     _check(text, result, competition, rnd)
 
 
+@pytest.mark.parametrize(("text", "result", "competition", "rnd"), WHOSE_RESULT)
+def test_whose_result(
+    text: str, result: tuple[str, str, int, int], competition: str | None, rnd: str | None
+) -> None:
+    _check(text, result, competition, rnd)
+
+
 @pytest.mark.parametrize(("text", "result", "competition", "rnd"), COMPETITION_AND_ROUND)
 def test_competition_and_round(
     text: str, result: tuple[str, str, int, int], competition: str | None, rnd: str | None
@@ -165,6 +193,7 @@ def test_known_misses(
         "The match was played on 12-03-2024 in Porto.",
         "Benfica are 8-1 favourites with the bookmakers against Porto.",
         "Leon Strand scored in the 3-0 win against Norway and again in the 4-2 win against Wales.",
+        "Strand scored the winner against Bury, having also netted in a 2-0 win at Rochdale.",
     ],
 )
 def test_not_results(text: str) -> None:

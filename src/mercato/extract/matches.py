@@ -46,6 +46,12 @@ _OPPONENT_CUE = re.compile(
     _I,
 )
 _POSSESSIVE = re.compile(r"^(?:'s|’s|'|’)")
+_TEAM_AS_MODIFIER = re.compile(
+    r"(?:'s?|’s?)?\s+(?:striker|defender|midfielder|goalkeeper|keeper|forward|winger|full-back|"
+    r"centre-back|boss|manager|coach|head\s+coach|captain|international|chairman|owner|"
+    r"player|players|academy|legend|youngster|star|loanee|target|great)\b",
+    _I,
+)
 _INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[\w'-]+\s+){0,2}$", _I)
 _VERB_GAP = re.compile(
     r"(?:'s?|’s?)?\s+(?:(?:have|has|had|were|was|then|also|duly|comfortably|narrowly|"
@@ -140,6 +146,16 @@ def _opponent_after(ctx: ArticleContext, teams: list[Mention], pos: int) -> Ment
     return None
 
 
+def _playing_teams(ctx: ArticleContext, sentence: Span) -> list[Mention]:
+    """Team mentions that can be a side in a match, not modifiers ("England striker X")."""
+    text = ctx.article.text
+    return [
+        t
+        for t in ctx.mentions_in(sentence, TEAM_KINDS)
+        if not _TEAM_AS_MODIFIER.match(text, t.span.end, sentence.end)
+    ]
+
+
 def _subject_before(
     ctx: ArticleContext, sentence: Span, teams: list[Mention], pos: int
 ) -> Mention | None:
@@ -151,9 +167,17 @@ def _subject_before(
     before = [t for t in teams if t.span.end <= pos]
     if before:
         last = before[-1]
+        if re.fullmatch(r"\s+to\s+(?:a|an)\s+(?:[\w'-]+\s+){0,2}", text[last.span.end : pos], _I):
+            return last  # "inspired Real Madrid to a 2-1 win"
         possessive = _POSSESSIVE.match(text[last.span.end : last.span.end + 2])
         if possessive and len(text[last.span.end + possessive.end() : pos].split()) <= 2:
             return last  # "Oldham's 1-0 win", "Oldham's recent 1-0 win"
+    # a team named as someone's opponent in an earlier clause is not this result's subject
+    before = [
+        t
+        for t in before
+        if not _OPPONENT_CUE.search(text[max(0, t.span.start - 25) : t.span.start])
+    ]
     lead = text[max(sentence.start, pos - 60) : pos]
     if _THEIR.search(lead):
         if before:
@@ -191,7 +215,7 @@ def _read(
     text = ctx.article.text
     start, end = sentence.start + score.start(), sentence.start + score.end()
     a, b = int(score["a"]), int(score["b"])
-    teams = ctx.mentions_in(sentence, TEAM_KINDS)
+    teams = _playing_teams(ctx, sentence)
     noun = _NOUN_AFTER.match(text, end, sentence.end)
     if noun and not re.search(r"[.;:!?]", noun["gap"]):
         outcome = _NOUNS[noun["noun"].lower()]
