@@ -82,16 +82,15 @@ def resolve_clubs(mentions: Sequence[Mention]) -> list[Mention]:
     for mention in mentions:
         if mention.kind is EntityKind.CLUB and len(mention.span.text.split()) == 1:
             word = _key(mention.span.text)
-            fuller = next(
-                (
-                    c
-                    for c in clubs
-                    if c.entity_id != mention.entity_id
-                    and len(c.span.text.split()) > 1
-                    and word in _key(c.span.text).split()
-                ),
-                None,
-            )
+            longer = [
+                c
+                for c in clubs
+                if c.entity_id != mention.entity_id
+                and len(c.span.text.split()) > 1
+                and word in _key(c.span.text).split()
+            ]
+            before = [c for c in longer if c.span.start < mention.span.start]
+            fuller = before[-1] if before else (longer[0] if longer else None)
             if fuller is not None:
                 mention = replace(mention, entity_id=fuller.entity_id, label=fuller.label)
         resolved.append(mention)

@@ -76,6 +76,7 @@ DONE = _words(
     r"left (?:the club|for)",
     r"stepped down",
     r"resigned",
+    r"quits",
     r"appointed",
     r"(?:verbal |full |total )?agreement (?:in place|reached|done|completed)",
     r"reached (?:an|a full|a total|a verbal) agreement",

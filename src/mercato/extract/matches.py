@@ -52,6 +52,11 @@ _TEAM_AS_MODIFIER = re.compile(
     r"player|players|academy|legend|youngster|star|loanee|target|great)\b",
     _I,
 )
+_NAMED_RIGHT_BEFORE = re.compile(
+    r"\s+to\s+(?:a|an)\s+(?:[\w'-]+\s+){0,2}|\s*,\s*who\s+(?:[\w'-]+\s+){0,3}(?:a|an)\s+"
+    r"(?:[\w'-]+\s+){0,2}",
+    _I,
+)
 _INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[\w'-]+\s+){0,2}$", _I)
 _VERB_GAP = re.compile(
     r"(?:'s?|’s?)?\s+(?:(?:have|has|had|were|was|then|also|duly|comfortably|narrowly|"
@@ -76,6 +81,8 @@ _COMPETITIONS: tuple[tuple[str, str], ...] = (
     (r"Serie\s+A", "Serie A"), (r"La\s+Liga", "La Liga"), (r"Bundesliga", "Bundesliga"),
     (r"Ligue\s+1", "Ligue 1"), (r"Copa\s+del\s+Rey", "Copa del Rey"),
     (r"Coppa\s+Italia", "Coppa Italia"), (r"DFB-Pokal", "DFB-Pokal"),
+    (r"Scottish\s+League\s+Cup", "Scottish League Cup"), (r"Scottish\s+Cup", "Scottish Cup"),
+    (r"EFL\s+Trophy", "EFL Trophy"), (r"Cymru\s+Premier", "Cymru Premier"),
     (r"Championship", "EFL Championship"), (r"League\s+One", "EFL League One"),
     (r"League\s+Two", "EFL League Two"), (r"Scottish\s+Premiership", "Scottish Premiership"),
     (r"Eredivisie", "Eredivisie"), (r"(?:MLS|Major\s+League\s+Soccer)", "MLS"),
@@ -167,8 +174,8 @@ def _subject_before(
     before = [t for t in teams if t.span.end <= pos]
     if before:
         last = before[-1]
-        if re.fullmatch(r"\s+to\s+(?:a|an)\s+(?:[\w'-]+\s+){0,2}", text[last.span.end : pos], _I):
-            return last  # "inspired Real Madrid to a 2-1 win"
+        if _NAMED_RIGHT_BEFORE.fullmatch(text[last.span.end : pos]):
+            return last  # "inspired Real Madrid to a 2-1 win", "Barcelona, who snatched a 2-1 win"
         possessive = _POSSESSIVE.match(text[last.span.end : last.span.end + 2])
         if possessive and len(text[last.span.end + possessive.end() : pos].split()) <= 2:
             return last  # "Oldham's 1-0 win", "Oldham's recent 1-0 win"
@@ -180,8 +187,10 @@ def _subject_before(
     ]
     lead = text[max(sentence.start, pos - 60) : pos]
     if _THEIR.search(lead):
-        if before:
-            return before[0]
+        # "X players ... their side's 3-0 win": here a team named as a modifier counts
+        named = [t for t in ctx.mentions_in(sentence, TEAM_KINDS) if t.span.end <= pos]
+        if named:
+            return named[0]
         earlier = [m for m in ctx.mentions if m.kind in TEAM_KINDS and m.span.end <= sentence.start]
         return earlier[-1] if earlier else None
     if before and _INDEFINITE.search(lead):

@@ -90,13 +90,14 @@ def _is_first_name(doc: Doc, span: SpacySpan) -> bool:
     "Milan Skriniar", "Martin Palermo", "Armagh City": the knowledge base matched one word of
     a longer name it does not know.
     """
-    if len(span) != 1 or span.label_ not in (EntityKind.CLUB.value, EntityKind.NATIONAL_TEAM.value):
+    if len(span) != 1 or span.label_ == EntityKind.JOURNALIST.value:
         return False
     if span.end < len(doc) and span[-1].whitespace_ and _is_plain_name(doc[span.end].text):
         return True
     if span.start > 0 and doc[span.start - 1].whitespace_:
         before = doc[span.start - 1]
-        is_sentence_start = _starts_sentence(doc, span.start - 1)
+        previous = doc[span.start - 2] if span.start >= 2 else None
+        is_sentence_start = previous is None or previous.is_space or previous.text[-1:] in ".!?:;"
         if _is_plain_name(before.text) and not is_sentence_start:
             return True
     return False
@@ -198,8 +199,11 @@ def _trim_run(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         return None  # "the San Siro", "the Emirates": places and things, not people
     if _starts_sentence(doc, start) and re.search(r"(?:ing|ed|ly)$", doc[start].text) and end - start >= 2:
         start += 1  # "Urging Liverpool ...", "Speaking ..."
-    if " ".join(t.text for t in doc[start:end]).casefold() in stadium_names():
+    stadiums = stadium_names()
+    if " ".join(t.text for t in doc[start:end]).casefold() in stadiums:
         return None
+    if start > 0 and " ".join(t.text for t in doc[start - 1 : end]).casefold() in stadiums:
+        return None  # "Old Trafford", where "Old" is not a name word
     if end - start >= 2:
         return start, end
     # One capitalised word: a name if a role noun or an age follows or precedes it.

@@ -20,6 +20,7 @@ class ClubRole(StrEnum):
     SELLER = "seller"  # an acting club that sells or values him
     PAST = "past"  # a past employer only ("former Chelsea striker")
     CURRENT = "current"  # the club he plays for in a statistic ("207 games for the Reds")
+    PARTNER = "partner"  # the other side of talks: seller when a club buys, else buyer
     NONE = "none"
 
 
@@ -50,29 +51,29 @@ _ORIGIN_BEFORE = re.compile(
     r"departing|away from|out of|rejected by|turned down by|snubbed by|sold by|released by|"
     r"sacked by|dismissed by|let go by|axed by|ditch|ditching|stay at|staying at|remain at|"
     r"contract at|future at|deal at|career at|rebuffed by|knocked back by|owned by|parent club)"
-    r"\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$"
+    r"\s+(?:the\s+)?(?:(?!with\b|to\b|and\b|for\b|by\b|from\b|in\b|as\b)[A-Za-z']+\s+){0,3}$"
 )
 _DEST_BEFORE = re.compile(
     r"\b(?:to|join|joins|joined|joining|rejoin|rejoining|sign for|signs for|signed for|"
     r"signing for|move to|switch to|loan to|loan at|loan with|loaned to|spell at|spells at|"
     r"spell with|terms at|stint at|stint with|by|linked with|links with|contact with|"
-    r"talks with|interest from|target for|target of|targeted by|wanted by|offer from|bid from|"
+    r"interest from|target for|target of|targeted by|wanted by|offer from|bid from|"
     r"approach from|into|head to|heading to|back to|return to|returning to|moving to|go to|"
-    r"going to|switching to|pen a deal with|a deal with|agreement with|terms with|over|"
+    r"going to|switching to|over|"
     r"than|favours|favour|prefer|prefers|consider|considering|choose|chooses|such as|"
     r"rival|rivals|rivalling|beat|beating|compete with|competing with|competition from|"
     r"battle with|battling|fight off|fighting off|ahead of|interviewed by|shortlisted by|"
-    r"held talks with|in talks with|sounded out by|approached by|contacted by|"
+    r"sounded out by|approached by|contacted by|"
     r"including|like|replace|replaces|or|rather than|instead of|become|becoming|for|"
     r"manager of|boss of|coach of|charge of|in charge at|job at|role at)"
-    r"\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$"
+    r"\s+(?:the\s+)?(?:(?!with\b|to\b|and\b|for\b|by\b|from\b|in\b|as\b)[A-Za-z']+\s+){0,3}$"
 )
 _SELLER_AFTER = re.compile(
     r"^\s*(?:are|is|have|has|had|will|would|could|remain|be|were|urged|'s|\u2019s)?\s*(?:(?!bid|offer|sign|want|keen|interest)\w+\s+){0,6}?"
     r"(?:valuation|value|valued|asking price|asking|price tag|want\s+[£€$]|demand\w*|sell|"
     r"selling|sale|cash in|let(?:ting)?\b|offload\w*|accept\w*|reject\w*|release\w*|loan(?:ing)? out|"
     r"keep|keeping|hold on|slapped|place[sd]?\s+a|open to|willing to|stance|extend|contract|"
-    r"listen to offers|listen to bids|consider offers|entertain offers|"
+    r"listen to offers|listen to bids|consider offers|entertain offers|seeking|seek|"
     r"new deal|renew\w*|part ways|parted)"
 )
 _SUBJECT_AFTER = re.compile(
@@ -115,6 +116,12 @@ def role_before_person(sentence: str, club: ClubSlot, person_start: int) -> Club
     return ClubRole.ORIGIN
 
 
+# "talks with X", "an agreement with X": X sells if another club is buying, else X buys.
+_PARTNER_BEFORE = re.compile(
+    r"\b(?:talks|discussions|negotiations|agreement|deal|terms|contact)\s+with\s+(?:the\s+)?$"
+)
+
+
 def role_by_context(sentence: str, club: ClubSlot) -> ClubRole:
     """The role a club's own surroundings give it, whatever person it concerns."""
     before = sentence[max(0, club.start - 60) : club.start].lower()
@@ -125,6 +132,8 @@ def role_by_context(sentence: str, club: ClubSlot) -> ClubRole:
         return ClubRole.CURRENT
     if _ORIGIN_BEFORE.search(before):
         return ClubRole.ORIGIN
+    if _PARTNER_BEFORE.search(before):
+        return ClubRole.PARTNER
     if _DEST_BEFORE.search(before):
         return ClubRole.DESTINATION
     if re.search(r"\bas\s+(?:the\s+)?$", before) and _BOSS_AFTER.match(after):

@@ -33,7 +33,7 @@ def extract_squad_lists(ctx: ArticleContext) -> list[TransferClaim]:
     headings = list(_HEADING.finditer(text))
     if not headings:
         return []
-    team = _focus_club(ctx)
+    team = _focus_club(ctx, headings[0].start())
     if team is None:
         return []
     claims: list[TransferClaim] = []
@@ -48,13 +48,14 @@ def extract_squad_lists(ctx: ArticleContext) -> list[TransferClaim]:
     return claims
 
 
-def _focus_club(ctx: ArticleContext) -> Mention | None:
-    clubs = [m for m in ctx.mentions if m.kind is EntityKind.CLUB]
+def _focus_club(ctx: ArticleContext, before: int) -> Mention | None:
+    """The club whose window it is: the one the prose before the lists names most."""
+    clubs = [m for m in ctx.mentions if m.kind is EntityKind.CLUB and m.span.start < before]
     if not clubs:
         return None
     counts = Counter(m.label for m in clubs)
-    label, _ = counts.most_common(1)[0]
-    return next(m for m in clubs if m.label == label)
+    best = max(counts.values())
+    return next(m for m in clubs if counts[m.label] == best)
 
 
 def _claim(ctx: ArticleContext, incoming: bool, entry: re.Match[str], team: Mention) -> TransferClaim | None:
@@ -65,7 +66,13 @@ def _claim(ctx: ArticleContext, incoming: bool, entry: re.Match[str], team: Ment
     is_loan = "loan" in flags and not is_return
     start = entry.start("note")
     club = next(
-        (m for m in ctx.mentions if m.kind is EntityKind.CLUB and start <= m.span.start < entry.end("note")),
+        (
+            m
+            for m in ctx.mentions
+            if m.kind is EntityKind.CLUB
+            and start <= m.span.start < entry.end("note")
+            and m.span.text.strip() == other_text  # the whole name, not "United" of "Limavady United"
+        ),
         None,
     )
     other_name = club.label if club is not None else other_text

@@ -70,6 +70,10 @@ _MANAGER_MOVE = re.compile(
 # "since arriving from Southampton", "signed from Lincoln": the club named as where he is now
 # is the destination of that past move.
 _ARRIVAL = re.compile(r"\b(?:arriv\w+|joined|signed|signing|since)\b[^.]{0,40}\bfrom\b")
+_RENEWAL = re.compile(
+    r"\b(?:new|improved|fresh|long-term|extended)\s+(?:\w+\s+)?(?:contract|deal|terms)|\bextension\b|"
+    r"\brenew\w*|\bkeep\b|\bcontract situation\b|\bcoaching role\b|\bretir\w+"
+)
 _CONTRAST = re.compile(r"(?:,\s*but\b|\bbut\b|;|\bwhile\b|\bwhereas\b|\bhowever\b|\s[-\u2013]\s)")
 # Between two people of one list: "X, 28, and Germany forward Y", "X, Y and Z".
 _PERSON_LIST_GAP = re.compile(
@@ -204,6 +208,13 @@ def _links_in_sentence(
             for i, r in roles.items()
             if r is ClubRole.SUBJECT and _subject_object(clubs[i], lead_start, local, lead)
         ]
+        partners = [clubs[i] for i, r in roles.items() if r is ClubRole.PARTNER]
+        if partners and subjects:
+            origins = origins + partners
+        elif partners:
+            dests = dests + partners
+        if _RENEWAL.search(lower) and not dests and not origins:
+            subjects = []  # a club keeping its own player is no move
         origin = (origins or sellers or [None])[0]
         if origin is None:
             origin = person_clubs.get(lead.label)
