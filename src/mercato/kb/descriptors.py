@@ -68,6 +68,7 @@ class Descriptor:
     club_id: str | None = None  # "the Chelsea midfielder": the club now
     former_club_id: str | None = None  # "the former Southampton defender"
     role: str | None = None
+    is_former: bool = False  # the role is past: a former defender may be a manager now
 
 
 def parse_descriptor(text: str, catalogue: Catalogue) -> Descriptor | None:
@@ -86,14 +87,14 @@ def parse_descriptor(text: str, catalogue: Catalogue) -> Descriptor | None:
             base.club_id,
             base.former_club_id,
             base.role,
+            base.is_former,
         )
     former = _FORMER.match(text)
     if former:
         club = _team(former.group("team"), catalogue, {EntityKind.CLUB})
         nation = _team(former.group("team"), catalogue, {EntityKind.NATIONAL_TEAM})
-        return Descriptor(
-            text, former_club_id=club, nation_id=nation, role=former.group("role").lower()
-        )
+        role = former.group("role").lower()
+        return Descriptor(text, former_club_id=club, nation_id=nation, role=role, is_former=True)
     demonym = _DEMONYM.match(text)
     if demonym:
         nation = _team(

@@ -368,7 +368,7 @@ def _fit(person: _Person, descriptor: Descriptor, article: _Article) -> bool | N
     """True: the facts confirm the descriptor; False: they contradict it; None: unknown."""
     entity = article.catalogue.get(person.entity_id) if person.entity_id else None
     verdicts: list[bool | None] = []
-    if descriptor.role in PLAYER_ROLES and person.is_staff:
+    if descriptor.role in PLAYER_ROLES and person.is_staff and not descriptor.is_former:
         return False
     if descriptor.role in STAFF_ROLES and entity is not None and entity.kind is EntityKind.PLAYER:
         return False
