@@ -78,6 +78,18 @@ FIXTURES: list[Row] = [
 
 WHOSE_RESULT: list[Row] = [
     (
+        "Everton trail Porto, who earned a late 2-1 win at Benfica.",
+        ("Porto", "Benfica", 2, 1),
+        None,
+        None,
+    ),
+    (
+        "Rochdale players praised the fans after their side's 1-0 FA Cup win over Bury.",
+        ("Rochdale", "Bury", 1, 0),
+        "FA Cup",
+        None,
+    ),
+    (
         "Leon Strand inspired Everton to a 3-1 win over Porto.",
         ("Everton", "Porto", 3, 1),
         None,
