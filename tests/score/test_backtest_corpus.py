@@ -1,0 +1,45 @@
+"""End to end on the shared corpus: `mercato backtest` on the real dated items (slow)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from mercato.cli import build_cli
+
+from conftest_shared import shared_or_skip
+
+pytestmark = pytest.mark.slow
+
+
+def _backtest(dataset: str, tmp_path: Path) -> dict:
+    shared = shared_or_skip()
+    cache = os.environ.get("MERCATO_BACKTEST_CACHE_DIR")
+    cache_file = Path(cache) / f"{dataset}.pkl" if cache else tmp_path / f"{dataset}.pkl"
+    result = CliRunner().invoke(build_cli(), [
+        "backtest", "--corpus", str(shared / "corpus" / "articles.jsonl"), "--kb", str(shared / "kb"),
+        "--dataset", dataset, "--png", str(tmp_path / "reliability.png"), "--cache", str(cache_file),
+        "--json",
+    ], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "reliability.png").stat().st_size > 1000
+    return json.loads(result.output)
+
+
+def test_gossip_backtest_beats_the_base_rate_and_labels_agree(tmp_path: Path) -> None:
+    figures = _backtest("bbc_gossip_2021_22", tmp_path)
+    assert set(figures) >= {"model", "base_rate", "outlet_rate"}
+    model, base = figures["model"], figures["base_rate"]
+    assert model["n"] > 500
+    assert model["brier"] < base["brier"] and model["log_loss"] < base["log_loss"]
+    assert figures["details"]["label_agreement"]["agreement"] >= 0.9
+
+
+def test_rumour_thread_backtest_runs(tmp_path: Path) -> None:
+    figures = _backtest("tm_rumour_threads", tmp_path)
+    assert figures["model"]["n"] > 50
+    assert 0.0 <= figures["model"]["brier"] <= 1.0
