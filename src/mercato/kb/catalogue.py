@@ -281,7 +281,7 @@ def _add_people(entities: dict[str, Entity], read: Reader) -> None:
         )
     nation_ids = {e.name: e.id for e in entities.values() if e.kind == EntityKind.NATIONAL_TEAM}
     for row in read("worldcup_players.tsv").rows:
-        facts = {
+        facts: dict[str, object] = {
             "birth_date": row["birth_date"] or None,
             "positions": tuple(split_list(row["positions"])),
             "national_teams": tuple(nation_ids.get(t, t) for t in split_list(row["teams"])),
@@ -297,5 +297,5 @@ def _add_people(entities: dict[str, Entity], read: Reader) -> None:
             EntityKind.PLAYER,
             row["name"],
             None,
-            {**facts, "prominence": 10.0 * len(facts["world_cups"])},
-        )  # type: ignore[arg-type]
+            {**facts, "prominence": 10.0 * len(split_list(row["tournaments"]))},
+        )
