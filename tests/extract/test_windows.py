@@ -59,10 +59,29 @@ DEADLINE_DAY = [
     ("a deadline day swoop", date(2024, 11, 2), Window(2025, "winter")),
 ]
 
+TENSE = [
+    ("Milan signed him on loan in January", SPRING, Window(2024, "winter")),
+    ("Lille turned down a bid from Everton in January", date(2024, 2, 20), Window(2024, "winter")),
+    ("after failing to land him in January", SPRING, Window(2024, "winter")),
+    ("Everton could bid for him in January", SPRING, Window(2025, "winter")),
+    ("Everton are targeting the forward in January", AUTUMN, Window(2025, "winter")),
+    ("he joined Lyon in the summer", AUTUMN, Window(2024, "summer")),
+    ("he joined Lyon in the summer", SPRING, Window(2023, "summer")),
+    ("he will join Lyon in the summer", AUTUMN, Window(2025, "summer")),
+    ("Lyon want to sign him in the summer", SPRING, Window(2024, "summer")),
+]
+
 KNOWN_MISSES = [
     pytest.param("a move in twelve months' time", AUTUMN, Window(2025, "summer"), id="duration"),
     pytest.param(
         "before the window shuts", date(2024, 8, 20), Window(2024, "summer"), id="window-shuts"
+    ),
+    # reported speech: a past verb that reports a plan
+    pytest.param(
+        "the coach said he needed to add a striker in January",
+        date(2024, 2, 2),
+        Window(2024, "winter"),
+        id="reported-plan",
     ),
 ]
 
@@ -89,6 +108,13 @@ def test_explicit_years(text: str, published: date | None, expected: Window) -> 
 
 @pytest.mark.parametrize(("text", "published", "expected"), DEADLINE_DAY)
 def test_deadline_day(text: str, published: date, expected: Window) -> None:
+    assert resolve_window(text, published) == expected
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), TENSE)
+def test_tense_picks_the_window_gone_or_to_come(
+    text: str, published: date, expected: Window
+) -> None:
     assert resolve_window(text, published) == expected
 
 

@@ -121,6 +121,51 @@ _RELATIVE: tuple[tuple[re.Pattern[str], Callable[[date], Window]], ...] = (
 )  # fmt: skip
 
 
+def _summer_gone(d: date) -> Window:
+    """The latest summer window that has opened by `d`."""
+    return Window(d.year if d.month >= 6 else d.year - 1, SUMMER)
+
+
+def _january_gone(d: date) -> Window:
+    """The latest January window that has opened by `d`."""
+    return Window(d.year, WINTER)
+
+
+# "in January" / "in the summer" name the next window when told of plans, the last one when
+# told in the past ("joined Milan on loan in January"); the nearest verb before decides.
+_TENSE_SENSITIVE: dict[Callable[[date], Window], Callable[[date], Window]] = {
+    upcoming_summer: _summer_gone,
+    upcoming_january: _january_gone,
+}
+_EXPLICITLY_AHEAD = re.compile(r"upcoming|coming|forthcoming|approaching|impending|this|next", re.I)
+_PAST_CUE = re.compile(
+    r"\b(?:joined|signed|left|moved|arrived|rejected|turned\s+down|tried|agreed|completed|sold|"
+    r"bought|loaned|returned|departed|switched|sealed|opted|decided|presented|made|snapped\s+up|"
+    r"brought|was|were|had|did|came|went|took|paid|spent|offered|submitted|rebuffed|blocked|"
+    r"refused|impressed|since|(?:failed|failing)\s+to\s+\w+|ago)\b",
+    re.I,
+)
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|could|would|may|might|shall|can|plans?|planning|hopes?|hoping|wants?|wanting|"
+    r"eyes?|eyeing|targets?|targeting|set\s+to|likely|looking|look|pushing|consider(?:s|ing)?|"
+    r"keen|ready|prepared|expected|intends?|aims?|aiming|try|trying|is|are|to\s+\w+)\b",
+    re.I,
+)
+
+
+_MODAL = re.compile(r"\b(?:will|could|would|may|might|shall|can|set\s+to)\b(?!\s+have\b)", re.I)
+
+
+def _told_in_past(text: str, start: int) -> bool:
+    """Whether the clause before `start` tells of the past ("joined ... in January")."""
+    clause = re.split(r"[.;!?\n]", text[max(0, start - 100) : start])[-1]
+    if _MODAL.search(clause):
+        return False  # "could be sold in January", "will move in the summer"
+    past = [m.end() for m in _PAST_CUE.finditer(clause)]
+    future = [m.end() for m in _FUTURE_CUE.finditer(clause)]
+    return bool(past) and (not future or max(past) >= max(future))
+
+
 def _season_window(first: str, second: str) -> Window | None:
     """The summer before a season written "2023-24" / "2023/2024"; None if not a season."""
     start = int(first)
@@ -142,7 +187,15 @@ def find_windows(text: str, article_date: date | None) -> list[tuple[int, int, W
     if article_date is not None:
         for rel_pattern, relative in _RELATIVE:
             for m in rel_pattern.finditer(text):
-                found.append((m.start(), m.end(), relative(article_date)))
+                resolve = relative
+                gone = _TENSE_SENSITIVE.get(relative)
+                if (
+                    gone
+                    and not _EXPLICITLY_AHEAD.search(m.group(0))
+                    and _told_in_past(text, m.start())
+                ):
+                    resolve = gone
+                found.append((m.start(), m.end(), resolve(article_date)))
     # earliest first, longest first among equals; earlier rules win overlaps
     kept: list[tuple[int, int, Window]] = []
     for start, end, window in sorted(found, key=lambda f: (f[0], -(f[1] - f[0]))):
