@@ -137,23 +137,27 @@ _TENSE_SENSITIVE: dict[Callable[[date], Window], Callable[[date], Window]] = {
     upcoming_summer: _summer_gone,
     upcoming_january: _january_gone,
 }
-_EXPLICITLY_AHEAD = re.compile(r"upcoming|coming|forthcoming|approaching|impending|this|next", re.I)
+_EXPLICITLY_AHEAD = re.compile(
+    r"upcoming|coming|forthcoming|approaching|impending|this|next", re.IGNORECASE
+)
 _PAST_CUE = re.compile(
     r"\b(?:joined|signed|left|moved|arrived|rejected|turned\s+down|tried|agreed|completed|sold|"
     r"bought|loaned|returned|departed|switched|sealed|opted|decided|presented|made|snapped\s+up|"
     r"brought|was|were|had|did|came|went|took|paid|spent|offered|submitted|rebuffed|blocked|"
     r"refused|impressed|since|(?:failed|failing)\s+to\s+\w+|ago)\b",
-    re.I,
+    re.IGNORECASE,
 )
 _FUTURE_CUE = re.compile(
     r"\b(?:will|could|would|may|might|shall|can|plans?|planning|hopes?|hoping|wants?|wanting|"
     r"eyes?|eyeing|targets?|targeting|set\s+to|likely|looking|look|pushing|consider(?:s|ing)?|"
     r"keen|ready|prepared|expected|intends?|aims?|aiming|try|trying|is|are|to\s+\w+)\b",
-    re.I,
+    re.IGNORECASE,
 )
 
 
-_MODAL = re.compile(r"\b(?:will|could|would|may|might|shall|can|set\s+to)\b(?!\s+have\b)", re.I)
+_MODAL = re.compile(
+    r"\b(?:will|could|would|may|might|shall|can|set\s+to)\b(?!\s+have\b)", re.IGNORECASE
+)
 
 
 def _told_in_past(text: str, start: int) -> bool:
