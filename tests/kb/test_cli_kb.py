@@ -58,6 +58,7 @@ def test_user_alias_is_saved_and_used(runner: CliRunner, tmp_path: Path) -> None
     assert (tmp_path / "home" / "aliases.tsv").read_text(encoding="utf-8") == saved
 
 
+@pytest.mark.slow  # a full build; test_build.py already rebuilds once in the default run
 def test_build_writes_tables(runner: CliRunner, tmp_path: Path, shared_dir: Path) -> None:
     kb_dir = shared_dir / "kb"
     if not kb_dir.is_dir():
