@@ -43,6 +43,7 @@ POSITIONS: list[Row] = [
         {("Dani Ortega", "position", "winger"), ("Dani Ortega", "foot", "left")},
     ),
     ("The goalkeeper Rui Pacheco has impressed.", {("Rui Pacheco", "position", "goalkeeper")}),
+    ("Fulham want Valencia left-back Dani Ortega.", {("Dani Ortega", "position", "left-back")}),
 ]
 
 CAPS: list[Row] = [
@@ -75,6 +76,10 @@ STATS: list[Row] = [
         {("Dani Ortega", "goal_contributions", "17"), ("Dani Ortega", "appearances", "60")},
     ),
     ("Pacheco has netted 14 times this term.", {("Rui Pacheco", "goals", "14")}),
+    (
+        "Ortega has made only nine league appearances this season.",
+        {("Dani Ortega", "appearances", "9")},
+    ),
     (
         "Pacheco has kept 40 clean sheets in 120 matches.",
         {("Rui Pacheco", "clean_sheets", "40"), ("Rui Pacheco", "appearances", "120")},
@@ -143,6 +148,8 @@ def test_known_misses(text: str, expected: set[tuple[str, str, str]]) -> None:
         "Valencia have lost their last four games.",
         "Kral was signed in 2019 for a small fee.",
         "They play a 4-2-3-1 with Ortega on the left.",
+        "Ortega will face plenty of defenders keen to stop him.",
+        "Kral is injured, so Fulham hope to bring in a highly rated centre-back.",
     ],
 )
 def test_no_fact_without_a_statement(text: str) -> None:

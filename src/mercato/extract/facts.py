@@ -47,19 +47,22 @@ _POSITIONS: dict[str, str] = {
     "midfielder": "midfielder", "playmaker": "attacking midfielder",
     "left winger": "left winger", "right winger": "right winger", "winger": "winger",
     "centre-forward": "centre-forward", "center-forward": "centre-forward",
+    "centre forward": "centre-forward", "center forward": "centre-forward",
     "striker": "striker", "forward": "forward", "frontman": "striker",
 }  # fmt: skip
 _POSITION = re.compile(
     r"\b(?P<pos>"
     + "|".join(re.escape(p) for p in sorted(_POSITIONS, key=len, reverse=True))
-    + r")s?\b",
+    + r")\b",  # singular only: "plenty of defenders keen to kick him" describes others
     re.IGNORECASE,
 )
 # "need a striker", "sign a new centre-back": the position is a wish, not a description.
 _POSITION_WISH = re.compile(
-    r"\b(?:need|needs|needed|want|wants|sign|signing|seek|seeking|search|after|for|new|another|"
-    r"replacement|replace|target|targeting|priority|than|like|buy|buying|recruit|add|adding)"
-    r"\s+(?:(?:a|an|the|new|top|quality|young|experienced|left-footed|right-footed|\w+-\w+)\s+){0,3}$",
+    r"\b(?:need|needs|needed|want|wants|sign|signing|seek|seeking|search|after|search\s+for|"
+    r"replacement\s+for|looking\s+for|new|another|"
+    r"replacement|replace|target|targeting|priority|than|like|buy|buying|recruit|add|adding|"
+    r"bring\s+in|bringing\s+in|land|find|get|loan\s+in|cover|short\s+of|lack)"
+    r"\s+(?:a|an|the|new|another)?\s*(?:[\w'-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 _UNKNOWN_NAME = re.compile(r"\s+(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+))*\b")
@@ -94,8 +97,8 @@ _STAT_TIMES = re.compile(
     rf"\b(?:scored|netted|struck|found\s+the\s+net)\s+(?P<n>{COUNT})\s+times\b", re.IGNORECASE
 )
 _STAT_NOT_HIS = re.compile(
-    r"\b(?:last|next|past|previous|remaining|first|final|opening|conceded|lost|won|drawn|unbeaten"
-    r"|only)\s+$",
+    r"\b(?:last|next|past|previous|remaining|first|final|opening|conceded|lost|won|drawn|unbeaten)"
+    r"\s+$",
     re.IGNORECASE,
 )
 _STAT_CLUB = re.compile(r"\b(?:for|with|at)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -243,7 +246,13 @@ def _positions(ctx: ArticleContext, sentence: Span) -> list[FactClaim]:
     text = ctx.article.text
     claims: list[FactClaim] = []
     for m in _POSITION.finditer(text, sentence.start, sentence.end):
-        if _POSITION_WISH.search(text[max(sentence.start, m.start() - 50) : m.start()]):
+        named_next = any(
+            p.span.start == m.end() + 1 for p in ctx.mentions_in(sentence, PERSON_KINDS)
+        )
+        # "Liverpool want Inter centre-back Bastoni" describes him; "want a centre-back" wishes
+        if not named_next and _POSITION_WISH.search(
+            text[max(sentence.start, m.start() - 50) : m.start()]
+        ):
             continue
         person = _descriptor_person(ctx, sentence, m.start(), m.end())
         if person is not None:
