@@ -218,6 +218,8 @@ EXIT = _words(
     r"out of the door",
     r"surplus",
     r"frozen out",
+    r"listen\w* to offers",
+    r"offers for",
 )
 
 LOAN = _words(r"loan\w*", r"loaned")

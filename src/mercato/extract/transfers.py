@@ -56,7 +56,7 @@ TRANSFER_CUE = re.compile(
     r"quit\w*|fired|dismiss\w*|part ways|parted|offload\w*|alternatives?|prefer\w*|"
     r"enquir\w*|inquir\w*|negotiat\w*|step up|close in|closing in|scramble|become|becoming|"
     r"took|taken|brought in|snapped up|landed|"
-    r"(?:left|leave|leaving|leaves)\s+(?:the\s+)?[A-Z])\b",
+    r"(?:left|leave|leaving|leaves|quit|quits)\s+(?:the\s+)?[A-Z]\w*|listen\w* to offers|up for sale)\b",
     re.IGNORECASE,
 )
 _MANAGER_MOVE = re.compile(
@@ -195,13 +195,13 @@ def _links_in_sentence(
             clubs[i]
             for i, r in roles.items()
             if r is ClubRole.ORIGIN
-            and (owner.get(i) in [p for p, _ in group] or (i not in owner and _near(clubs[i], lead_start, local, lead)))
+            and (owner.get(i) in [p for p, _ in group] or (i not in owner and _near(clubs[i], lead_start, local, lead, group)))
         ]
         sellers = [clubs[i] for i, r in roles.items() if r is ClubRole.SELLER]
         dests = [
             clubs[i]
             for i, r in roles.items()
-            if r is ClubRole.DESTINATION and _near(clubs[i], lead_start, local, lead)
+            if r is ClubRole.DESTINATION and _near(clubs[i], lead_start, local, lead, group)
         ]
         subjects = [
             clubs[i]
@@ -272,13 +272,14 @@ def _person_groups(text: str, local: list[tuple[Mention, int]]) -> list[list[tup
     return groups
 
 
-def _near(club: ClubSlot, lead_start: int, local: list[tuple[Mention, int]], lead: Mention) -> bool:
-    """A club belongs to the person nearest before it (or the first one when before all)."""
+def _near(club: ClubSlot, lead_start: int, local: list[tuple[Mention, int]], lead: Mention, group: list[tuple[Mention, int]] | None = None) -> bool:
+    """A club belongs to the person (or list of people) nearest before it, else the first one."""
     before = [(p, s) for p, s in local if s <= club.start]
     if not before:
         return local[0][0] is lead  # "join United and Liverpool in the race to sign X"
     nearest = before[-1][0]
-    return nearest is lead or nearest.label == lead.label
+    members = {p.label for p, _ in group} if group else {lead.label}
+    return nearest is lead or nearest.label in members
 
 
 def _subject_object(club: ClubSlot, lead_start: int, local: list[tuple[Mention, int]], lead: Mention) -> bool:
