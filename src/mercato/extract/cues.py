@@ -77,6 +77,7 @@ DONE = _words(
     r"stepped down",
     r"resigned",
     r"quits",
+    r"decided to (?:appoint|sack|part ways|name|hire)",
     r"appointed",
     r"(?:verbal |full |total )?agreement (?:in place|reached|done|completed)",
     r"reached (?:an|a full|a total|a verbal) agreement",

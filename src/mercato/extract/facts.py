@@ -66,6 +66,12 @@ _POSITION_WISH = re.compile(
     re.IGNORECASE,
 )
 _UNKNOWN_NAME = re.compile(r"\s+(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+))*\b")
+_NON_PLAYER_ROLE = re.compile(
+    r"\b(?:agent|boss|manager|coach|director|president|chairman|owner|father|brother|"
+    r"representative|adviser|advisor|executive|chief|pundit|columnist|journalist|reporter)"
+    r"[,\s]+$",
+    re.IGNORECASE,
+)
 _DEFINITE = re.compile(r"\b(?:the|The)\s+(?:[\w'-]+\s+){0,3}$")
 _FOOT = re.compile(r"\b(?P<foot>left|right|two)[- ]footed\b", re.IGNORECASE)
 
@@ -204,7 +210,7 @@ def _ages(ctx: ArticleContext, sentence: Span) -> list[FactClaim]:
     for pattern in (_YEAR_OLD, _AGED):
         for m in pattern.finditer(text, sentence.start, sentence.end):
             age = parse_count(m["age"])
-            person = person_for(ctx, sentence, m.start(), m.end())
+            person = _descriptor_person(ctx, sentence, m.start(), m.end())
             if age is not None and 14 <= age <= 50 and person is not None:
                 found.append((person, age))
     claims: list[FactClaim] = []
@@ -220,8 +226,9 @@ def _descriptor_person(ctx: ArticleContext, sentence: Span, start: int, end: int
     """The person a descriptor ("centre-back", "the Belgian striker") describes, if safe to say.
 
     A descriptor followed by a name nobody recognised ("defender Jamie Smith") describes that
-    unknown person; a definite one in mid-sentence ("...assured fans that the Belgian striker")
-    describes someone the sentence does not name, unless it stands in apposition ("X, the...").
+    unknown person. A definite one in mid-sentence ("X's agent Y says the Belgian striker...",
+    "X ... would earn the 27-year-old") describes the sentence's first player-like person rather
+    than the nearest one, unless it stands in apposition ("Y, the veteran goalkeeper,").
     """
     text = ctx.article.text
     persons = ctx.mentions_in(sentence, PERSON_KINDS)
@@ -238,7 +245,14 @@ def _descriptor_person(ctx: ArticleContext, sentence: Span, start: int, end: int
         gap = text[before[-1].span.end : definite.start()]
         followed = following is not None and _DESCRIPTOR_GAP.match(text[end : following.span.start])
         if not followed and not re.fullmatch(r"\s*[,(–-]\s*", gap):
-            return None
+            players = [
+                m
+                for m in before
+                if not _NON_PLAYER_ROLE.search(
+                    text[max(sentence.start, m.span.start - 25) : m.span.start]
+                )
+            ]
+            return players[0] if players else None
     return person_for(ctx, sentence, start, end)
 
 

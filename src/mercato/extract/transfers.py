@@ -70,6 +70,7 @@ _MANAGER_MOVE = re.compile(
 # "since arriving from Southampton", "signed from Lincoln": the club named as where he is now
 # is the destination of that past move.
 _ARRIVAL = re.compile(r"\b(?:arriv\w+|joined|signed|signing|since)\b[^.]{0,40}\bfrom\b")
+_NEW_JOB = re.compile(r"\b(?:new|newly[- ]appointed|incoming)\s+(?:\w+\s+){0,2}?(?:boss|manager|head coach|coach|club|job|role)\b")
 _RENEWAL = re.compile(
     r"\b(?:new|improved|fresh|long-term|extended)\s+(?:\w+\s+)?(?:contract|deal|terms)|\bextension\b|"
     r"\brenew\w*|\bkeep\b|\bcontract situation\b|\bcoaching role\b|\bretir\w+"
@@ -133,10 +134,22 @@ def _starts_item(text: str, offset: int, item_starts: set[int]) -> bool:
 
 
 def _club_slots(ctx: ArticleContext, sentence: Span) -> list[ClubSlot]:
-    return [
-        ClubSlot(m.span.start - sentence.start, m.span.end - sentence.start, m.label, m.entity_id)
-        for m in ctx.mentions_in(sentence, frozenset({EntityKind.CLUB}))
-    ]
+    """Clubs of a sentence, and national teams where they are a manager's job ("England boss")."""
+    slots = []
+    for m in ctx.mentions_in(sentence, frozenset({EntityKind.CLUB, EntityKind.NATIONAL_TEAM})):
+        start, end = m.span.start - sentence.start, m.span.end - sentence.start
+        if m.kind is EntityKind.NATIONAL_TEAM and not _is_national_job(sentence.text, start, end):
+            continue
+        slots.append(ClubSlot(start, end, m.label, m.entity_id))
+    return slots
+
+
+_NATIONAL_JOB_AFTER = re.compile(r"^(?:'s)?\s+(?:national\s+)?(?:team\s+)?(?:manager|boss|head coach|coach|job|hot seat)\b", re.IGNORECASE)
+_NATIONAL_JOB_BEFORE = re.compile(r"\b(?:coach|manager|boss|charge) of\s+$|\bas\s+$", re.IGNORECASE)
+
+
+def _is_national_job(text: str, start: int, end: int) -> bool:
+    return bool(_NATIONAL_JOB_AFTER.match(text[end : end + 30]) or _NATIONAL_JOB_BEFORE.search(text[max(0, start - 20) : start]))
 
 
 def _current_clubs(ctx: ArticleContext) -> dict[str, ClubSlot]:
@@ -213,6 +226,8 @@ def _links_in_sentence(
             origins = origins + partners
         elif partners:
             dests = dests + partners
+        if _NEW_JOB.search(lower) and not dests and origins and lead.kind is EntityKind.MANAGER:
+            dests, origins = origins[:1], origins[1:]  # "Newcastle boss Eddie Howe ... his new club"
         if _RENEWAL.search(lower) and not dests and not origins:
             subjects = []  # a club keeping its own player is no move
         origin = (origins or sellers or [None])[0]
@@ -227,8 +242,8 @@ def _links_in_sentence(
                 for dest in destinations:
                     clause = _clause_around(lower, dest.start)
                     links.append(_make_link(ctx, sentence, person, origin, dest, clause, lower))
-            elif _is_exit_of(lower, group, text) and (origin is not None or previous_clubs):
-                from_club = origin or previous_clubs[-1]
+            elif _is_exit_of(lower, group, text) and (origin is not None or subjects or previous_clubs):
+                from_club = origin or (subjects[0] if subjects else previous_clubs[-1])
                 links.append(_make_link(ctx, sentence, person, from_club, None, lower, lower))
     return links
 
