@@ -11,6 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from mercato.api.app import create_app
+from mercato.api.scoring import scoring
 from mercato.pipeline import ingest_paths
 from mercato.settings import Settings
 from mercato.store import Store
@@ -44,6 +45,9 @@ def client(sample_db: Path) -> Iterator[TestClient]:
     """A client over the real app on the sample store (read-only use)."""
     app = create_app(Settings(database_url=f"sqlite:///{sample_db}", api_token=TOKEN))
     with TestClient(app) as opened:
+        # Scores are computed in the background; wait for them so answers do not change
+        # half-way through a test.
+        scoring(app.state.store_holder.get(), None, wait=True)
         yield opened
 
 

@@ -33,7 +33,10 @@ def test_a_story_groups_every_claim_about_one_move(client: TestClient, move_stor
     # The sample articles end with the move completed.
     assert story["status"] == "done"
     assert STAGE_STATUS[Stage(story["stage"])].value == story["status"]
-    assert story["stage"] == timeline[-1]["stage"]
+    if story["independent_sources"] is None:  # unscored: the latest claim's stage
+        assert story["stage"] == timeline[-1]["stage"]
+    else:  # scored: the stories package's stage, one the timeline reached
+        assert story["stage"] in {step["stage"] for step in timeline}
     assert story["first_reporter"] == timeline[0]["source"]
     sources_in_order = list(dict.fromkeys(s["source"] for s in timeline if s["source"]))
     assert story["sources"] == sources_in_order
@@ -42,9 +45,9 @@ def test_a_story_groups_every_claim_about_one_move(client: TestClient, move_stor
 
 def test_unscored_stories_say_so_rather_than_guess(client: TestClient) -> None:
     for story in _all_stories(client):
-        if story["probability"] is None:
-            assert story["independent_sources"] is None
-        else:
+        if story["independent_sources"] is None:  # not scored: no number is made up
+            assert story["probability"] is None and story["outcome"] is None
+        elif story["probability"] is not None:
             assert 0.0 <= story["probability"] <= 1.0
 
 
@@ -131,3 +134,22 @@ def test_pages_follow_on_without_repeats(client: TestClient) -> None:
     assert seen == [s["id"] for s in everything]
     beyond = client.get("/api/stories", params={"page": 1000}).json()
     assert beyond["items"] == [] and beyond["next"] is None
+
+
+def test_scored_stories_carry_probability_and_independent_sources(client: TestClient) -> None:
+    stories = _all_stories(client)
+    scored = [s for s in stories if s["independent_sources"] is not None]
+    assert scored, "the score package scores the sample stories"
+    for story in scored:
+        assert 1 <= story["independent_sources"] <= len(story["sources"]) + 1
+        if story["status"] == "rumour":
+            assert 0.0 <= story["probability"] <= 1.0
+        else:
+            assert story["probability"] is None, "a settled move shows its outcome instead"
+    by_probability = _all_stories(client, sort="probability")
+    numbers = [s["probability"] for s in by_probability if s["probability"] is not None]
+    assert numbers == sorted(numbers, reverse=True)
+    first_unscored = next(
+        (i for i, s in enumerate(by_probability) if s["probability"] is None), len(by_probability)
+    )
+    assert all(s["probability"] is None for s in by_probability[first_unscored:])

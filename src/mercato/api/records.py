@@ -12,11 +12,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from mercato.api.scoring import score_stories
+from mercato.api.scoring import Scored, scoring
 from mercato.api.story_views import StoryView, club_key, group_claims
 from mercato.domain import EntityKind, Status, TransferClaim
 from mercato.errors import ConfigurationError
@@ -26,6 +26,7 @@ from mercato.store.board_tables import board_claims
 if TYPE_CHECKING:
     from mercato.kb.catalogue import Catalogue
 
+SCORED = "score package: independent sources, outcomes labelled, Beta posterior"
 PROVISIONAL = "provisional: outcomes read from stored claims, Beta(1, 1) prior"
 INTERVAL_MASS = 0.9
 # Without a club, the table is counted over the latest claims only, so it answers quickly.
@@ -161,5 +162,57 @@ def source_table(
             outlets.add(claim.provenance.outlet)
         if claim.attribution is not None and claim.attribution.outlet:
             outlets.add(claim.attribution.outlet)
-    stories = score_stories(store, group_claims(claims), as_of=as_of)
+    scored = scoring(store, as_of)
+    if scored is not None:
+        return _package_records(scored, outlets, club=club, league=league)
+    stories = group_claims(claims)
     return provisional_records(stories, outlets, club=club, league=league)
+
+
+def _package_records(
+    scored: Scored, outlets: set[str], *, club: str | None, league: str | None
+) -> list[SourceRecord]:
+    """Track records as the score package counts them (independent sources, tier priors)."""
+    from mercato.score.track_records import track_records
+
+    wanted = club_key(None, club) if club else None
+    in_league = clubs_in_league(league) if league else None
+    chosen = []
+    for story in scored.stories:
+        keys = {club_key(None, story.to_club), club_key(None, story.from_club)}
+        if wanted and wanted not in keys:
+            continue
+        if in_league is not None and not (_story_club_ids(story) & in_league):
+            continue
+        chosen.append(story)
+    records = track_records(chosen, scored.outcomes, tiers=scored.tiers)
+    rows = [
+        SourceRecord(
+            name=r.source,
+            kind="outlet" if r.source in outlets else "journalist",
+            stories=r.reported,
+            happened=r.happened,
+            did_not_happen=r.not_happened,
+            first_reports=sum(1 for s in chosen if _first_source(s) == r.source_key),
+            reliability=round(r.reliability, 4),
+            interval=(round(r.low, 4), round(r.high, 4)),
+            scored_by=SCORED + (f" (tier {r.tier} prior)" if r.tier else " (flat prior)"),
+        )
+        for r in records.values()
+    ]
+    rows.sort(key=lambda r: (-(r.interval or (0.0, 0.0))[0], -(r.reliability or 0.0), r.name))
+    return rows
+
+
+def _story_club_ids(story: Any) -> set[str]:
+    ids: set[str] = set()
+    for member in story.claims:
+        ids.update(i for i in (member.claim.to_club_id, member.claim.from_club_id) if i)
+    return ids
+
+
+def _first_source(story: Any) -> str | None:
+    from mercato.stories.origin import first_reporter, source_key
+
+    origin = first_reporter(story)
+    return source_key(origin.source) if origin.source else None

@@ -1,27 +1,139 @@
-"""Probability, stage and independent sources from the stories package, when it provides them.
+"""Probability, stage and independent sources from the stories and score packages, when present.
 
-The stories and score packages may be missing or not able to score yet; pages then show "not
-scored yet" instead of failing, so everything here degrades to returning stories unscored.
+Scoring fits a model over every story in the store, which takes seconds on a large store, so it
+runs in a background thread and its result is kept until new claims arrive. Until it is ready,
+or when the packages are missing or fail, stories are shown unscored ("not scored yet") rather
+than making a page wait or fail.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
-from mercato.api.story_views import StoryView
+from mercato.api.story_views import StoryScore, StoryView
+from mercato.domain import STAGE_STATUS, Stage, Status, TransferClaim
 from mercato.store import Store
+from mercato.store.board_tables import board_claims, club_key, person_key
 
 log = logging.getLogger(__name__)
 
+ScoreTable = Mapping[tuple[str, str], StoryScore]
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One scoring of the store: scores by board key, and what track records are counted from."""
+
+    table: ScoreTable
+    stories: tuple[Any, ...]  # mercato.stories.merge.Story
+    outcomes: Mapping[str, Any]  # story id -> mercato.stories.outcomes.StoryOutcome
+    tiers: Mapping[str, str]
+
+
+Scorer = Callable[[Sequence[tuple[str, TransferClaim]], date], Scored]
+
+# Scorings kept: one per (database, claims stored, as_of).
+_KEPT = 8
+_tables: dict[tuple[str, int, date | None], Scored] = {}
+_running: set[tuple[str, int, date | None]] = set()
+_failed: set[tuple[str, int, date | None]] = set()
+_lock = threading.Lock()
+
+
+def _load_scorer() -> Scorer | None:
+    """The score package's ranking as a function of claims and day, or None without it."""
+    try:
+        from mercato.score import probability as model
+        from mercato.score.track_records import load_tiers, track_records
+        from mercato.stories.merge import merge_stories
+        from mercato.stories.outcomes import label_stories
+    except ImportError:
+        return None
+
+    def score(claims: Sequence[tuple[str, TransferClaim]], day: date) -> Scored:
+        # The steps of `rank_rumours`, kept apart so the outcomes serve the track records too.
+        tiers = load_tiers()
+        stories = merge_stories(claims)
+        outcomes = label_stories(stories, as_of=day)
+        records = model.source_index(track_records(stories, outcomes, tiers=tiers))
+        rate = model.base_rate_of(outcomes.values())
+        fitted = model.fit_on_resolved(
+            stories, outcomes, as_of=day, records=records, base_rate=rate
+        )
+        ranked = model.score_stories(
+            stories, as_of=day, model=fitted, records=records, base_rate=rate
+        )
+        table: dict[tuple[str, str], StoryScore] = {}
+        # A board story is (person, destination) across windows; the latest window speaks for it.
+        for item in sorted(ranked, key=lambda r: r.story.last_seen):
+            key = (person_key(item.story.person), club_key(item.story.to_club))
+            outcome = outcomes.get(item.story.id)
+            table[key] = StoryScore(
+                probability=item.probability,
+                stage=Stage(item.stage),
+                independent_sources=item.independent_sources,
+                story_id=item.story.id,
+                outcome=str(outcome.outcome.value) if outcome else None,
+            )
+        return Scored(table, tuple(stories), outcomes, tiers)
+
+    return score
+
 
 def scoring_available() -> bool:
-    """True when the stories package can score stories."""
-    return _scorer() is not None
+    """True when the score package is installed (its numbers may still be computing)."""
+    return _load_scorer() is not None
 
 
-def _scorer() -> object | None:
+def _compute(store: Store, key: tuple[str, int, date | None], scorer: Scorer) -> None:
+    try:
+        claims = board_claims(store, as_of=key[2])
+        dated = [c for c in claims if c.claim.provenance.published is not None]
+        day = key[2] or (dated[-1].claim.provenance.published if dated else date.today())
+        assert day is not None
+        pairs = [(str(c.id), c.claim) for c in dated if isinstance(c.claim, TransferClaim)]
+        table = scorer(pairs, day)
+    except Exception:
+        log.exception("scoring the stories failed; pages show them unscored")
+        with _lock:
+            _running.discard(key)
+            _failed.add(key)
+        return
+    with _lock:
+        _running.discard(key)
+        _tables[key] = table
+        while len(_tables) > _KEPT:
+            _tables.pop(next(iter(_tables)))
+
+
+def scoring(store: Store, as_of: date | None, *, wait: bool = False) -> Scored | None:
+    """The scores for the store as it is now (as of a day), or None while they are computed."""
+    scorer = _load_scorer()
+    if scorer is None:
+        return None
+    # Keyed by database and claim count: claims are only ever added, so a new count means news.
+    key = (store.engine.url.render_as_string(), store.count_claims("transfer"), as_of)
+    with _lock:
+        if key in _tables:
+            return _tables[key]
+        if key in _failed:
+            return None
+        start = key not in _running
+        _running.add(key)
+    if start:
+        worker = threading.Thread(
+            target=_compute, args=(store, key, scorer), name="mercato-scoring", daemon=True
+        )
+        worker.start()
+        if wait:
+            worker.join()
+            with _lock:
+                return _tables.get(key)
     return None
 
 
@@ -29,4 +141,21 @@ def score_stories(
     store: Store, stories: Sequence[StoryView], *, as_of: date | None = None
 ) -> list[StoryView]:
     """The stories with the stories package's scores attached where it has them."""
-    return list(stories)
+    scored_now = scoring(store, as_of)
+    if scored_now is None:
+        return list(stories)
+    table = scored_now.table
+    scored = []
+    for story in stories:
+        score = table.get(story.key)
+        if score is None:
+            scored.append(story)
+            continue
+        # The stories package reads the stage from the whole timeline (a late "interest" does
+        # not undo a rejected bid), so its stage wins over the latest claim's.
+        stage = score.stage or story.stage
+        status = STAGE_STATUS.get(stage, story.status)
+        if status != Status.RUMOUR:
+            score = replace(score, probability=None)  # a settled move has an outcome instead
+        scored.append(replace(story, score=score, stage=stage, status=status))
+    return scored

@@ -52,6 +52,9 @@ board_keys = Table(
 )
 
 _SYNC_CHUNK = 5000
+# Enum lookups by value, done once: calling Stage(value) per claim is slow on large pages.
+_STAGES = {stage.value: stage for stage in Stage}
+_STATUSES = {status.value: status for status in Status}
 _sync_lock = threading.Lock()
 
 
@@ -152,8 +155,8 @@ def transfer_from_row(row: Mapping[str, Any] | RowMapping) -> TransferClaim:
         person=row["person"],
         to_club=row["to_club"],
         from_club=row["from_club"],
-        status=Status(row["status"]),
-        stage=Stage(row["stage"]),
+        status=_STATUSES[row["status"]],
+        stage=_STAGES[row["stage"]],
         provenance=Provenance(
             article_id=row["article_id"],
             span=Span(row["span_start"], row["span_end"], row["span_text"]),
@@ -217,6 +220,6 @@ def board_claims(
         keyed = ordered.limit(latest)
     query = select(claims).where(claims.c.id.in_(keyed))
     with store.engine.connect() as conn:
-        found = [StoredClaim(r.id, transfer_from_row(r._mapping)) for r in conn.execute(query)]
+        found = [StoredClaim(r["id"], transfer_from_row(r)) for r in conn.execute(query).mappings()]
     found.sort(key=lambda s: (s.claim.provenance.published or date.min, s.id))
     return found
