@@ -97,6 +97,37 @@ CASES = [
         "club:rangers-fc",
         id="rangers-glasgow",
     ),
+    # a team form inside a longer name the knowledge base does not know
+    pytest.param(
+        "[Derry City|club] sold him to Ballymena and he joined Newry [City|club] on loan.",
+        "City",
+        None,
+        id="city-inside-unknown-club",
+    ),
+    pytest.param(
+        "The veteran striker Martin [Palermo|club] scored twice.",
+        "Palermo",
+        None,
+        id="club-name-as-a-surname",
+    ),
+    pytest.param(
+        "He moved to [Oxford|club] Sunnyside in the summer.",
+        "Oxford",
+        None,
+        id="club-name-before-unknown-word",
+    ),
+    pytest.param(
+        "They lost. But [Chelsea|club] want more.",
+        "Chelsea",
+        "club:chelsea-fc",
+        id="sentence-initial-word-is-no-name-part",
+    ),
+    pytest.param(
+        "Sold by [Brighton|club]'s [Spanish|nation] staff.",
+        "Spanish",
+        "nation:spain",
+        id="possessive-is-no-name-part",
+    ),
     # surnames and descriptors
     pytest.param(
         "[Arsenal|club] signed [Declan Rice|player] and [Rice|player] starts today.",

@@ -18,9 +18,9 @@ from mercato.domain import Entity, EntityKind, Mention
 from mercato.kb.catalogue import Catalogue, normalise_alias
 from mercato.kb.descriptors import PLAYER_ROLES, STAFF_ROLES, Descriptor, parse_descriptor
 from mercato.kb.evidence import PersonEvidence, age_on, gather_evidence
+from mercato.kb.name_forms import PERSON_KINDS, clubs_of, full_name_candidates, is_fragment
 from mercato.kb.surnames import surname_candidates
 
-PERSON_KINDS = frozenset({EntityKind.PLAYER, EntityKind.MANAGER, EntityKind.PERSON})
 SOURCE_KINDS = frozenset({EntityKind.OUTLET, EntityKind.JOURNALIST})
 _SEARCH_KINDS = {
     EntityKind.CLUB: frozenset({EntityKind.CLUB}),
@@ -90,6 +90,9 @@ def link_mentions(
         mention = mentions[i]
         if mention.kind in PERSON_KINDS:
             pending_people.append(i)
+            continue
+        if is_fragment(text, mention):
+            results[i] = _unresolved(mention)
             continue
         linked = _link_clear(mention, catalogue)
         if linked is None:
@@ -240,11 +243,11 @@ def _register_full_names(
             continue
         entity = catalogue.get(mention.entity_id) if mention.entity_id else None
         if entity is None:
-            entity = _pick_namesake(_full_name_candidates(surface, catalogue), article)
+            entity = _pick_namesake(full_name_candidates(surface, catalogue), article)
         if entity is None:
             # "Emerson Palmieri" listed as "Emerson": only with the article's clubs to back it.
             known_as = catalogue.candidates(surface.split()[0], PERSON_KINDS)
-            fitting = [e for e in known_as if _clubs_of(e) & set(article.clubs)]
+            fitting = [e for e in known_as if clubs_of(e) & set(article.clubs)]
             entity = fitting[0] if len(fitting) == 1 else None
         person = _find_person(article, entity.id if entity else None, surface)
         person.starts.append(mention.span.start)
@@ -254,32 +257,12 @@ def _register_full_names(
         person.evidence = gather_evidence(article.text, person.starts, catalogue)
 
 
-_SUFFIXES = {"jr", "junior", "snr", "sr"}
-
-
-def _full_name_candidates(surface: str, catalogue: Catalogue) -> list[Entity]:
-    """Exact name first; then without a "Jr" suffix; then first and last name only."""
-    found = catalogue.candidates(surface, PERSON_KINDS)
-    tokens = surface.split()
-    if not found and tokens[-1].rstrip(".").lower() in _SUFFIXES:
-        found = catalogue.candidates(" ".join(tokens[:-1]), PERSON_KINDS)
-    if not found and len(tokens) >= 3:
-        # "Erling Braut Haaland" is listed as "Erling Haaland".
-        found = catalogue.candidates(f"{tokens[0]} {tokens[-1]}", PERSON_KINDS)
-    return found
-
-
 def _pick_namesake(found: list[Entity], article: _Article) -> Entity | None:
     if len(found) <= 1:
         return found[0] if found else None
     # Namesakes: keep the one whose clubs the article names; otherwise do not guess.
-    fitting = [e for e in found if _clubs_of(e) & set(article.clubs)]
+    fitting = [e for e in found if clubs_of(e) & set(article.clubs)]
     return fitting[0] if len(fitting) == 1 else None
-
-
-def _clubs_of(entity: Entity) -> set[str]:
-    moves = entity.attributes.get("clubs", ())
-    return {c for m in moves for c in (m["from_club_id"], m["to_club_id"]) if c}  # type: ignore[attr-defined]
 
 
 def _find_person(article: _Article, entity_id: str | None, surface: str) -> _Person:
@@ -387,7 +370,7 @@ def _fit(person: _Person, descriptor: Descriptor, article: _Article) -> bool | N
     for club_id in (descriptor.club_id, descriptor.former_club_id):
         if club_id is None:
             continue
-        clubs = set(person.evidence.clubs) | (_clubs_of(entity) if entity else set())
+        clubs = set(person.evidence.clubs) | (clubs_of(entity) if entity else set())
         verdicts.append(True if club_id in clubs else None)
     if any(v is False for v in verdicts):
         return False
