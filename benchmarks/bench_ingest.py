@@ -12,6 +12,7 @@ speed; the store's share shows as the difference between SQLite and PostgreSQL.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from dataclasses import dataclass
@@ -41,6 +42,7 @@ class Run:
     articles: int
     seconds: float
     startup_seconds: float  # starting the Dask cluster, not counted in `seconds`
+    load: float  # the machine's 1-minute load average at the end (other work on the cores)
 
     @property
     def rate(self) -> float:
@@ -65,6 +67,13 @@ def fresh_url(database: str, postgres: str | None) -> str:
     return postgres
 
 
+def _load_extractor() -> None:
+    from mercato.domain import Article
+    from mercato.pipeline import default_extract
+
+    default_extract()(Article.from_text("Northfield are in talks over a striker."))
+
+
 def run_once(archive: Path, database: str, postgres: str | None, engine: str, workers: int) -> Run:
     """Ingest the archive into a fresh store with one engine and worker count."""
     url = fresh_url(database, postgres)
@@ -78,6 +87,7 @@ def run_once(archive: Path, database: str, postgres: str | None, engine: str, wo
             t0 = time.perf_counter()
             client = start_client(workers=workers)
             client.wait_for_workers(workers)
+            client.run(_load_extractor)  # each worker loads it once; counted as start-up
             startup = time.perf_counter() - t0
             try:
                 started = time.perf_counter()
@@ -90,7 +100,8 @@ def run_once(archive: Path, database: str, postgres: str | None, engine: str, wo
         seconds = time.perf_counter() - started
     if report.failed:
         print(f"  {report.failed} failures, first: {report.failures[0]}", flush=True)
-    return Run(database, engine, workers, report.ingested, seconds, startup)
+    load = os.getloadavg()[0]
+    return Run(database, engine, workers, report.ingested, seconds, startup, load)
 
 
 def main() -> None:
@@ -114,7 +125,8 @@ def main() -> None:
                 print(
                     f"{database} {engine} x{workers}: {run.articles} articles in "
                     f"{run.seconds:.1f} s = {run.rate:.1f} articles/s"
-                    + (f" (cluster start {run.startup_seconds:.1f} s)" if engine == "dask" else ""),
+                    + (f" (cluster start {run.startup_seconds:.1f} s)" if engine == "dask" else "")
+                    + f"; load average {run.load:.1f}",
                     flush=True,
                 )
     print()
@@ -124,7 +136,7 @@ def main() -> None:
     for engine in args.engines:
         for workers in args.workers:
             cells = [
-                f"{r.rate:.1f}"
+                f"{r.rate:.1f} (load {r.load:.1f})"
                 for database in databases
                 for r in runs
                 if (r.database, r.engine, r.workers) == (database, engine, workers)
