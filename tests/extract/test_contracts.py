@@ -26,6 +26,16 @@ Row = tuple[str, str, str | None, str, int | None]
 
 OFFERS: list[Row] = [
     (
+        (
+            "Brighton's Sam Whitlock, who has been linked with Feyenoord, has rejected a new "
+            "contract offer."
+        ),
+        "Sam Whitlock",
+        "Brighton",
+        "offer",
+        None,
+    ),
+    (
         "Feyenoord are preparing to offer an improved contract to Petrak.",
         "Ivan Petrak",
         "Feyenoord",

@@ -224,12 +224,41 @@ def test_descriptor_after_an_object_mention_known_miss() -> None:
     [
         # the descriptor belongs to a name the recogniser did not know
         "Fulham are tracking Tomas Kral.\n\nFormer Valencia defender Jamie Hollis says it is a good fit.",
-        # a definite descriptor in mid-sentence describes someone else than the speaker named before
-        "Kral's agent Rui Pacheco has told fans that the Czech defender will stay.",
     ],
 )
 def test_descriptor_of_someone_else_is_not_attached(text: str) -> None:
     assert not {f for f in _facts(text) if f[1] == "position"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        (
+            "Kral's agent Rui Pacheco has told fans that the Czech defender will stay.",
+            ("Tomas Kral", "position", "defender"),
+            ("Rui Pacheco", "position", "defender"),
+        ),
+        (
+            (
+                "Dani Ortega's deal runs out and his agent, Rui Pacheco, has met Fulham about the "
+                "22-year-old joining them."
+            ),
+            ("Dani Ortega", "age", "22"),
+            ("Rui Pacheco", "age", "22"),
+        ),
+        (
+            "Tomas Kral is set to join Fulham in a deal that would pay the 27-year-old £90,000 a week.",
+            ("Tomas Kral", "age", "27"),
+            None,
+        ),
+    ],
+)
+def test_definite_descriptor_in_mid_sentence_is_the_first_player_named(
+    text: str, expected: tuple[str, str, str], not_expected: tuple[str, str, str] | None
+) -> None:
+    facts = _facts(text)
+    assert expected in facts
+    assert not_expected not in facts
 
 
 def test_descriptor_in_apposition_is_attached() -> None:

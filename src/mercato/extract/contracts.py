@@ -77,7 +77,14 @@ _BACK_REFERENCE = re.compile(
     r"youngster|\w+man|\w+-year-old|star|captain|international)|him|his|her|he|she)\b",
     _I,
 )
-_CLUB_HOLDS = re.compile(r"\b(?:at|with|by)\s+(?:the\s+)?$", _I)
+_CLUB_HOLDS = re.compile(r"\b(?:at|with|by|from)\s+(?:the\s+)?$", _I)
+# Clubs named as suitors ("linked with Liverpool", "interest from Arsenal") do not hold the deal.
+_SUITOR = re.compile(
+    r"\b(?:linked\s+with|interest\s+from|interested|wanted\s+by|target\s+for|move\s+to|join|"
+    r"joining|switch\s+to|suitors?|chased\s+by|tracked\s+by|monitored\s+by|such\s+as|"
+    r"including|like)\s+(?:the\s+)?$",
+    _I,
+)
 _CLUB_KINDS = frozenset({EntityKind.CLUB})
 
 
@@ -120,13 +127,22 @@ def _person(ctx: ArticleContext, sentence: Span, cue_start: int) -> Mention | No
 
 
 def _club(ctx: ArticleContext, sentence: Span, action: str, cue_start: int) -> Mention | None:
-    clubs = ctx.mentions_in(sentence, _CLUB_KINDS)
+    """The club offering or holding the contract, not one circling the player."""
+    text = ctx.article.text
+    clubs = [
+        c
+        for c in ctx.mentions_in(sentence, _CLUB_KINDS)
+        if not _SUITOR.search(text[max(sentence.start, c.span.start - 30) : c.span.start])
+    ]
     if not clubs:
         return None
-    text = ctx.article.text
+    after = [c for c in clubs if c.span.start >= cue_start]
+    for club in after:
+        if _CLUB_HOLDS.search(text[max(sentence.start, club.span.start - 12) : club.span.start]):
+            return club  # "his contract at Inter", "talks with Inter", "an offer from Inter"
     for club in clubs:
-        if _CLUB_HOLDS.search(text[max(sentence.start, club.span.start - 10) : club.span.start]):
-            return club  # "his contract at Inter", "talks with Inter"
+        if _CLUB_HOLDS.search(text[max(sentence.start, club.span.start - 12) : club.span.start]):
+            return club
     if action == "expiry":
         return None  # another club in an expiry sentence is usually the one circling
     before = [c for c in clubs if c.span.start < cue_start]
