@@ -10,6 +10,7 @@ from pathlib import Path
 from mercato.kb.normalise import normalise_alias, slugify
 
 _WORLD_CUP_FROM = 1998  # older squads add namesakes without helping current news
+_BORN_BY = 1980  # someone born earlier was not moving as a player in 2022-2024: a namesake
 _NOT_APPLICABLE = "not applicable"
 
 
@@ -114,6 +115,8 @@ def load_world_cup_players(worldcup_dir: Path, people: list[Person]) -> list[Wor
                 if row[pos] == "1"
             )
             matches = by_name.get(normalise_alias(name), [])
+            if row["birth_date"][:4].isdigit() and int(row["birth_date"][:4]) < _BORN_BY:
+                matches = []
             number = row["player_id"].removeprefix("P-")
             players.append(
                 WorldCupPlayer(
