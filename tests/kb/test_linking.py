@@ -198,6 +198,16 @@ def test_club_at_article_date_settles_a_short_name(catalogue: Catalogue) -> None
     assert linked["the Blues"] == "club:chelsea-fc"
 
 
+def test_a_recognisers_guess_for_an_ambiguous_form_is_redecided(catalogue: Catalogue) -> None:
+    text = "Norwich City lost. City need points."
+    given = [
+        Mention(Span(0, 12, "Norwich City"), EntityKind.CLUB, "club:norwich-city-fc", "Norwich City"),
+        Mention(Span(19, 23, "City"), EntityKind.CLUB, "club:manchester-city-fc", "City"),
+    ]
+    linked = link_mentions(text, given, None, catalogue)
+    assert [m.entity_id for m in linked] == ["club:norwich-city-fc", "club:norwich-city-fc"]
+
+
 def test_output_keeps_input_order_and_spans(catalogue: Catalogue) -> None:
     text = "Arsenal and Chelsea"
     given = [

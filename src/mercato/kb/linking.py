@@ -132,9 +132,12 @@ def _kind_for(mention: Mention, entity: Entity) -> EntityKind:
 
 def _link_clear(mention: Mention, catalogue: Catalogue) -> Mention | None:
     """A team or source mention whose form names one entity; None when context must decide."""
-    if mention.entity_id and catalogue.get(mention.entity_id) is not None:
-        return _resolved(mention, catalogue.entities[mention.entity_id])
     kinds = _SEARCH_KINDS.get(mention.kind, frozenset({mention.kind}))
+    if mention.entity_id and catalogue.get(mention.entity_id) is not None:
+        # A recogniser's first guess for "City" or "the Blues" is re-decided from context.
+        if catalogue.is_ambiguous(mention.span.text, kinds):
+            return None
+        return _resolved(mention, catalogue.entities[mention.entity_id])
     found = catalogue.candidates(mention.span.text, kinds)
     if not found or catalogue.is_ambiguous(mention.span.text, kinds):
         return None  # "the Wanderers" may still be a club the article names in full
