@@ -201,7 +201,9 @@ def test_club_at_article_date_settles_a_short_name(catalogue: Catalogue) -> None
 def test_a_recognisers_guess_for_an_ambiguous_form_is_redecided(catalogue: Catalogue) -> None:
     text = "Norwich City lost. City need points."
     given = [
-        Mention(Span(0, 12, "Norwich City"), EntityKind.CLUB, "club:norwich-city-fc", "Norwich City"),
+        Mention(
+            Span(0, 12, "Norwich City"), EntityKind.CLUB, "club:norwich-city-fc", "Norwich City"
+        ),
         Mention(Span(19, 23, "City"), EntityKind.CLUB, "club:manchester-city-fc", "City"),
     ]
     linked = link_mentions(text, given, None, catalogue)
