@@ -10,7 +10,7 @@ import pytest
 
 from mercato.kb.build import build_knowledge_base
 from mercato.kb.clubs import parse_clubs_txt
-from mercato.kb.labels import clean_domain, parse_source_label
+from mercato.kb.labels import clean_domain, country_of_domain, parse_source_label
 from mercato.kb.normalise import normalise_alias, slugify
 from mercato.kb.tables import parse_table
 
@@ -96,6 +96,15 @@ def test_parse_source_label_chain(label: str, chain: list[str]) -> None:
 def test_parse_source_label_marks_handles() -> None:
     (part,) = parse_source_label("SomeReporter, Twitter")
     assert part.is_handle and part.text == "SomeReporter"
+
+
+def test_label_qualifier_gives_language_and_domain_gives_country() -> None:
+    (part,) = parse_source_label("Gazeta Imaginaria - in Portuguese")
+    assert (part.text, part.language) == ("Gazeta Imaginaria", "pt")
+    assert parse_source_label("Some Paper")[0].language is None
+    assert country_of_domain("example.es") == "ES"
+    assert country_of_domain("example.co.uk") == "GB"
+    assert country_of_domain("example.com") is None
 
 
 def test_clean_domain_undoes_translate_proxy() -> None:

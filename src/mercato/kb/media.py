@@ -7,10 +7,37 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mercato.kb.labels import clean_domain, parse_source_label
+from mercato.kb.labels import clean_domain, country_of_domain, parse_source_label
 from mercato.kb.normalise import normalise_alias, slugify
 from mercato.kb.tables import read_table, split_list
 
+# The language a country's outlets write in, where the country has one main language.
+_COUNTRY_LANGUAGE = {
+    "GB": "en",
+    "IE": "en",
+    "US": "en",
+    "AU": "en",
+    "ES": "es",
+    "AR": "es",
+    "MX": "es",
+    "CO": "es",
+    "CL": "es",
+    "IT": "it",
+    "DE": "de",
+    "AT": "de",
+    "FR": "fr",
+    "PT": "pt",
+    "BR": "pt",
+    "NL": "nl",
+    "TR": "tr",
+    "DK": "da",
+    "SE": "sv",
+    "NO": "no",
+    "PL": "pl",
+    "RU": "ru",
+    "RO": "ro",
+    "GR": "el",
+}
 # barca-reddit "orgs" that are not outlets a claim can be attributed to.
 _NOT_OUTLETS = {"itk", "fc barcelona"}
 
@@ -137,6 +164,13 @@ def build_media(curated_dir: Path, media_dir: Path) -> MediaTables:
     labels = _read_labels(
         media_dir / "outlets_in_corpus.tsv", outlets, journalists, outlet_index, journalist_index
     )
+    for outlet in outlets.values():
+        if not outlet.country:
+            # Only a country-code domain says where an outlet is ("sport.es"); ".com" says nothing.
+            found = {c for c in map(country_of_domain, outlet.domains) if c}
+            outlet.country = found.pop() if len(found) == 1 else ""
+        if not outlet.language and outlet.category != "platform":
+            outlet.language = _COUNTRY_LANGUAGE.get(outlet.country, "")
     return MediaTables(outlets, journalists, labels, tier_events)
 
 
@@ -233,6 +267,8 @@ def _read_labels(
                     journalist_index,
                 )
                 source.add_alias(part.raw, "printed")
+                if part.language and not source.language and source.kind == "outlet":
+                    source.language = part.language
                 if part.text != part.raw:
                     source.add_alias(part.text, "printed")
                 chain.append(source)
