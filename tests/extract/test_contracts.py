@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from claimkit import C, Name, P, context
+from claimkit import PERSON, C, Name, P, context
 
 from mercato.domain import ContractClaim, EntityKind
 from mercato.extract.contracts import extract_contracts
@@ -16,6 +16,7 @@ NAMES: dict[str, Name | EntityKind] = {
     "Sam Whitlock": P,
     "Whitlock": Name(P, "Sam Whitlock"),
     "Feyenoord": Name(C, "Feyenoord", "club:feyenoord"),
+    "Martin Hale": Name(PERSON, "Martin Hale"),
     "Brighton": C,
     "the Seagulls": Name(C, "Brighton"),
 }
@@ -60,6 +61,13 @@ OFFERS: list[Row] = [
 
 TALKS: list[Row] = [
     (
+        "Brighton boss Martin Hale wants talks over a new contract for Ivan Petrak.",
+        "Ivan Petrak",
+        "Brighton",
+        "talks",
+        None,
+    ),
+    (
         "Feyenoord have opened talks over a new deal with Petrak.",
         "Ivan Petrak",
         "Feyenoord",
@@ -88,6 +96,27 @@ SIGNED: list[Row] = [
 ]
 
 EXPIRIES: list[Row] = [
+    (
+        "Petrak could leave Feyenoord when his contract runs out, with offers from Brighton.",
+        "Ivan Petrak",
+        "Feyenoord",
+        "expiry",
+        None,
+    ),
+    (
+        "Whitlock has two years left on his current deal.",
+        "Sam Whitlock",
+        None,
+        "expiry",
+        2026,
+    ),
+    (
+        "Whitlock's Brighton contract expires in 2027.",
+        "Sam Whitlock",
+        "Brighton",
+        "expiry",
+        2027,
+    ),
     ("Petrak's contract expires in 2026.", "Ivan Petrak", None, "expiry", 2026),
     (
         "Whitlock's deal at Brighton runs out in June 2025.",

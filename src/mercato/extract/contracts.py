@@ -51,7 +51,8 @@ _ACTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:contract|deal)\s+(?:at\s+\S+(?:\s+\S+)?\s+)?(?:expires|runs\s+out|ends|is\s+up|"
         r"expiring|running\s+out|which\s+expires|which\s+runs\s+out)\b|"
         r"\bout\s+of\s+contract\b|"
-        rf"\b(?:months?|years?|a\s+year)\s+(?:left|remaining)\s+on\s+(?:his|her|their)\s+{_DEAL}\b|"
+        rf"\b(?:months?|years?|a\s+year)\s+(?:left|remaining)\s+on\s+(?:his|her|their)\s+"
+        rf"(?:current\s+|existing\s+|present\s+)?{_DEAL}\b|"
         r"\b(?:contract|deal)\s+(?:runs|running|which\s+runs|lasts)\s+(?:until|to|till)\b|"
         r"\b(?:under\s+contract|contracted|tied\s+down)\s+(?:until|to|till)\b", _I)),
 )  # fmt: skip
@@ -78,6 +79,14 @@ _BACK_REFERENCE = re.compile(
     _I,
 )
 _CLUB_HOLDS = re.compile(r"\b(?:at|with|by|from)\s+(?:the\s+)?$", _I)
+_CLUB_HOLDS_EXPIRY = re.compile(r"\b(?:at|with)\s+(?:the\s+)?$", _I)
+_CLUB_OWN_DEAL = re.compile(r"(?:'s?|’s?)?\s+(?:contract|deal)\b", _I)
+_LEAVING = re.compile(r"\b(?:leave|leaving|exit|exiting|depart|departing)\s+(?:the\s+)?$", _I)
+_NON_PLAYER_ROLE = re.compile(
+    r"\b(?:agent|boss|manager|coach|director|president|chairman|owner|representative|adviser|"
+    r"advisor|executive|chief|pundit|journalist|reporter)[,\s]+$",
+    _I,
+)
 # Clubs named as suitors ("linked with Liverpool", "interest from Arsenal") do not hold the deal.
 _SUITOR = re.compile(
     r"\b(?:linked\s+with|interest\s+from|interested|wanted\s+by|target\s+for|move\s+to|join|"
@@ -116,11 +125,23 @@ def _add_months(d: date, months: int) -> date:
 
 
 def _person(ctx: ArticleContext, sentence: Span, cue_start: int) -> Mention | None:
+    """Whose contract it is: a player named before the cue, else after it, else "the player"."""
+    text = ctx.article.text
     persons = ctx.mentions_in(sentence, PERSON_KINDS)
     if persons:
-        # the person nearest the cue, before it if any ("Inter offered Bastoni a new deal" too)
-        before = [m for m in persons if m.span.start < cue_start]
-        return before[-1] if before else persons[0]
+        # a boss or agent named before the cue speaks of the player named after it
+        before = [
+            m
+            for m in persons
+            if m.span.start < cue_start
+            and not _NON_PLAYER_ROLE.search(
+                text[max(sentence.start, m.span.start - 25) : m.span.start]
+            )
+        ]
+        after = [m for m in persons if m.span.start >= cue_start]
+        if before:
+            return before[-1]
+        return after[0] if after else persons[-1]
     if _BACK_REFERENCE.search(sentence.text):
         return subject_before(ctx, sentence.start)
     return None
@@ -136,12 +157,16 @@ def _club(ctx: ArticleContext, sentence: Span, action: str, cue_start: int) -> M
     ]
     if not clubs:
         return None
+    holds = _CLUB_HOLDS_EXPIRY if action == "expiry" else _CLUB_HOLDS
     after = [c for c in clubs if c.span.start >= cue_start]
-    for club in after:
-        if _CLUB_HOLDS.search(text[max(sentence.start, club.span.start - 12) : club.span.start]):
+    for club in after + clubs:
+        if holds.search(text[max(sentence.start, club.span.start - 12) : club.span.start]):
             return club  # "his contract at Inter", "talks with Inter", "an offer from Inter"
     for club in clubs:
-        if _CLUB_HOLDS.search(text[max(sentence.start, club.span.start - 12) : club.span.start]):
+        # "his Manchester United contract", "leave Real Madrid when his contract runs out"
+        if _CLUB_OWN_DEAL.match(text, club.span.end) or _LEAVING.search(
+            text[max(sentence.start, club.span.start - 12) : club.span.start]
+        ):
             return club
     if action == "expiry":
         return None  # another club in an expiry sentence is usually the one circling
