@@ -15,6 +15,14 @@ from mercato.domain import TransferClaim
 from mercato.settings import Settings
 
 
+@pytest.fixture(autouse=True)
+def _own_score_caches(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Scores are cached per database in the process; these tests must not share them."""
+    monkeypatch.setattr(scoring, "_latest", {})
+    monkeypatch.setattr(scoring, "_running", {})
+    monkeypatch.setattr(scoring, "_failed", set())
+
+
 def _app(sample_db: Path) -> TestClient:
     return TestClient(create_app(Settings(database_url=f"sqlite:///{sample_db}")))
 

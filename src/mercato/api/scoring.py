@@ -37,11 +37,15 @@ class Scored:
 
 Scorer = Callable[[Sequence[tuple[str, TransferClaim]], date], Scored]
 
-# Scorings kept: one per (database, claims stored, as_of).
+Key = tuple[str, int, date | None]  # (database, transfer claims stored, as_of)
+View = tuple[str, date | None]  # (database, as_of): the same view of a store as it grows
+
+# The latest scoring of each view, kept while a newer one is computed (stale while revalidating:
+# one computation per view at a time, however fast claims arrive).
 _KEPT = 8
-_tables: dict[tuple[str, int, date | None], Scored] = {}
-_running: set[tuple[str, int, date | None]] = set()
-_failed: set[tuple[str, int, date | None]] = set()
+_latest: dict[View, tuple[int, Scored]] = {}
+_running: dict[View, threading.Thread] = {}
+_failed: set[Key] = set()
 _lock = threading.Lock()
 
 
@@ -90,51 +94,57 @@ def scoring_available() -> bool:
     return _load_scorer() is not None
 
 
-def _compute(store: Store, key: tuple[str, int, date | None], scorer: Scorer) -> None:
+def _compute(store: Store, key: Key, scorer: Scorer) -> None:
+    view = (key[0], key[2])
     try:
         claims = board_claims(store, as_of=key[2])
         dated = [c for c in claims if c.claim.provenance.published is not None]
         day = key[2] or (dated[-1].claim.provenance.published if dated else date.today())
         assert day is not None
         pairs = [(str(c.id), c.claim) for c in dated if isinstance(c.claim, TransferClaim)]
-        table = scorer(pairs, day)
+        scored = scorer(pairs, day)
     except Exception:
         log.exception("scoring the stories failed; pages show them unscored")
         with _lock:
-            _running.discard(key)
+            _running.pop(view, None)
             _failed.add(key)
         return
     with _lock:
-        _running.discard(key)
-        _tables[key] = table
-        while len(_tables) > _KEPT:
-            _tables.pop(next(iter(_tables)))
+        _running.pop(view, None)
+        _latest.pop(view, None)
+        _latest[view] = (key[1], scored)
+        while len(_latest) > _KEPT:
+            _latest.pop(next(iter(_latest)))
 
 
 def scoring(store: Store, as_of: date | None, *, wait: bool = False) -> Scored | None:
-    """The scores for the store as it is now (as of a day), or None while they are computed."""
+    """The latest scores of the store (as of a day); None until a first scoring is done.
+
+    A scoring older than the newest claims is answered while a fresh one is computed in the
+    background; `wait` blocks until the scoring of the store as it is now is done.
+    """
     scorer = _load_scorer()
     if scorer is None:
         return None
-    # Keyed by database and claim count: claims are only ever added, so a new count means news.
-    key = (store.engine.url.render_as_string(), store.count_claims("transfer"), as_of)
+    url = store.engine.url.render_as_string()
+    key: Key = (url, store.count_claims("transfer"), as_of)
+    view: View = (url, as_of)
     with _lock:
-        if key in _tables:
-            return _tables[key]
-        if key in _failed:
-            return None
-        start = key not in _running
-        _running.add(key)
-    if start:
-        worker = threading.Thread(
-            target=_compute, args=(store, key, scorer), name="mercato-scoring", daemon=True
-        )
-        worker.start()
-        if wait:
-            worker.join()
-            with _lock:
-                return _tables.get(key)
-    return None
+        latest = _latest.get(view)
+        if latest is not None and latest[0] == key[1]:
+            return latest[1]
+        worker = _running.get(view)
+        if worker is None and key not in _failed:
+            worker = threading.Thread(
+                target=_compute, args=(store, key, scorer), name="mercato-scoring", daemon=True
+            )
+            _running[view] = worker
+            worker.start()
+    if wait and worker is not None:
+        worker.join()
+        # The worker may have scored an older state of the store; one more round catches up.
+        return None if key in _failed else scoring(store, as_of, wait=True)
+    return latest[1] if latest else None
 
 
 def score_stories(
