@@ -183,6 +183,7 @@ def build_knowledge_base(
             "country",
             "tier",
             "removed_by_barca_reddit",
+            "name_is_common",
             "corpus_items",
             "provenance",
         ],

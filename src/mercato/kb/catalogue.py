@@ -225,6 +225,7 @@ def read_catalogue(read: Reader) -> Catalogue:
                 "language": row["language"] or None,
                 "country": row["country"] or None,
                 "tier": row["tier"] or None,
+                "name_is_common": row.get("name_is_common") == "yes",
                 "category": row["category"] or None,
                 "corpus_items": items,
                 "prominence": min(20 * math.log10(items + 1) + bonus, 100.0),

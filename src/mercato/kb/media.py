@@ -60,6 +60,7 @@ class Source:
     corpus_items: int = 0
     provenance: set[str] = field(default_factory=set)
     removed: bool = False
+    name_is_common: bool = False  # the name is also an everyday word ("Sport", "Express")
 
     def add_alias(self, text: str, kind: str) -> None:
         """Record a surface form, keeping the first (most specific) kind given for it."""
@@ -210,6 +211,7 @@ def _merge_reddit(
         source.add_alias(name, "alternate")
     source.tier = source.tier or str(entry["tier"])
     source.removed = bool(entry.get("removed"))
+    source.name_is_common = bool(entry.get("name_is_common"))
     source.provenance.add("barca-reddit")
     if handles and not source.handle:
         source.handle = handles[0]

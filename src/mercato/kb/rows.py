@@ -92,6 +92,7 @@ def outlet_row(outlet: Source) -> list[object]:
         outlet.country,
         outlet.tier,
         "yes" if outlet.removed else "",
+        "yes" if outlet.name_is_common else "",
         outlet.corpus_items,
         "|".join(sorted(outlet.provenance)),
     ]
