@@ -222,6 +222,23 @@ def _records(source: Path | str) -> Iterator[Record]:
     yield from reader_for(source).read(source)
 
 
+def _read_safely(source: Path | str) -> Iterator[Record]:
+    """A source's records; a file that breaks off ends with one failure naming it."""
+    records = _records(source)
+    while True:
+        try:
+            record = next(records)
+        except StopIteration:
+            return
+        except IngestError as exc:
+            yield exc
+            return
+        except Exception as exc:  # noqa: BLE001 - a reader's bug must not stop the batch
+            yield IngestError(str(source), f"unexpected {type(exc).__name__}: {exc}")
+            return
+        yield record
+
+
 def ingest_paths(
     paths: Sequence[Path | str],
     store: Store,
@@ -256,20 +273,17 @@ def ingest_paths(
         batch: list[Article] = []
         for path in files:
             run.report.files += 1
-            try:
-                for record in _records(path):
-                    if isinstance(record, IngestError):
-                        run.fail(record)
-                        observer.advanced(1)
-                        continue
-                    batch.append(record)
-                    if len(batch) >= batch_size:
-                        run.flush(batch)
-                        batch = []
-            except IngestError as exc:
-                run.fail(exc)
-            except Exception as exc:  # noqa: BLE001 - a reader's bug must not stop the batch
-                run.fail(IngestError(str(path), f"unexpected {type(exc).__name__}: {exc}"))
+            for record in _read_safely(path):
+                if isinstance(record, IngestError):
+                    run.fail(record)
+                    observer.advanced(1)
+                    continue
+                batch.append(record)
+                if len(batch) >= batch_size:
+                    # Outside the reader's guard: a store or worker failure is not the file's
+                    # fault and stops the run (committed batches stay).
+                    run.flush(batch)
+                    batch = []
         run.flush(batch)
     except BaseException:
         if pool is not None:

@@ -246,8 +246,11 @@ class Store:
 
     def existing_article_ids(self, ids: Collection[str]) -> set[str]:
         """Those of `ids` that are already stored."""
-        with self.engine.connect() as conn:
-            return self._existing_ids(conn, list(ids))
+        try:
+            with self.engine.connect() as conn:
+                return self._existing_ids(conn, list(ids))
+        except SQLAlchemyError as exc:
+            raise StoreError(f"could not look up {len(ids)} article ids: {exc}") from exc
 
     def _existing_ids(self, conn: Connection, ids: Sequence[str]) -> set[str]:
         return self._existing(conn, schema.articles.c.id, ids)
