@@ -17,6 +17,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
+from typing import Any
 
 import numpy as np
 
@@ -33,12 +35,22 @@ MIN_SHINGLES = 20
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
+@lru_cache(maxsize=16)
 def _bands(threshold: float, num_perm: int) -> tuple[int, int]:
     """Bands and rows per band that best separate pairs above and below the threshold."""
     from datasketch.lsh import _optimal_param
 
     bands, rows = _optimal_param(threshold, num_perm, 0.5, 0.5)
     return int(bands), int(rows)
+
+
+@lru_cache(maxsize=4)
+def _permutations(num_perm: int) -> Any:
+    """The hash permutations of a MinHash (drawn once: making them is most of a MinHash's cost)."""
+    from datasketch import MinHash
+
+    template = MinHash(num_perm=num_perm)
+    return template.permutations, template.scheme
 
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
@@ -79,7 +91,8 @@ def signature_of(article: Article, *, seq: int = 0, num_perm: int = NUM_PERM) ->
     grams = shingles(article.text)
     if len(grams) < MIN_SHINGLES:
         return None
-    minhash = MinHash(num_perm=num_perm)
+    permutations, scheme = _permutations(num_perm)
+    minhash = MinHash(num_perm=num_perm, permutations=permutations, scheme=scheme)
     minhash.update_batch(grams)
     return Signature(
         article_id=article.id,

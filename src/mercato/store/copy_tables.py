@@ -26,10 +26,11 @@ from sqlalchemy import (
     func,
     insert,
     select,
-    tuple_,
 )
+from sqlalchemy.exc import SQLAlchemyError
 
 from mercato.domain import Article
+from mercato.errors import StoreError
 from mercato.ingest.copies import (
     THRESHOLD,
     CopyLink,
@@ -70,9 +71,10 @@ copy_bands = Table(
     "copy_bands",
     metadata,
     Column("article_id", String(64), nullable=False),
-    Column("band", Integer, nullable=False),
-    Column("key", String(32), nullable=False),
-    Index("ix_copy_bands_band_key", "band", "key"),
+    # "band:key" in one indexed column: a plain IN over it uses the index on every database,
+    # where a row-value IN over (band, key) makes SQLite scan the table.
+    Column("bucket", String(48), nullable=False),
+    Index("ix_copy_bands_bucket", "bucket"),
 )
 
 _TABLES = (article_copies, copy_signatures, copy_bands)
@@ -103,13 +105,15 @@ def _signatures(conn: Connection, ids: Iterable[str]) -> dict[str, Signature]:
     return found
 
 
+def _buckets(keys: Sequence[tuple[int, str]]) -> list[str]:
+    return [f"{band}:{key}" for band, key in keys]
+
+
 def _candidates(conn: Connection, keys: Sequence[tuple[int, str]], own_id: str) -> set[str]:
     """Articles sharing at least one band key with the given keys."""
     if not keys:
         return set()
-    query = select(copy_bands.c.article_id).where(
-        tuple_(copy_bands.c.band, copy_bands.c.key).in_(list(keys))
-    )
+    query = select(copy_bands.c.article_id).where(copy_bands.c.bucket.in_(_buckets(keys)))
     return {row for row in conn.scalars(query.distinct()) if row != own_id}
 
 
@@ -138,12 +142,15 @@ def _index(conn: Connection, article: Article, threshold: float) -> list[CopyLin
             article_id=article.id, published=article.published, hashvalues=probe.to_bytes()
         )
     )
-    seq = int(result.inserted_primary_key[0])
+    inserted = result.inserted_primary_key
+    if inserted is None:  # pragma: no cover - every supported database returns the new key
+        raise StoreError(f"no sequence number for the signature of {article.id}")
+    seq = int(inserted[0])
     sig = Signature(article.id, probe.hashvalues, article.published, seq)
     keys = band_keys(sig, threshold)
     candidates = _candidates(conn, keys, article.id)
     conn.execute(
-        insert(copy_bands), [{"article_id": article.id, "band": b, "key": k} for b, k in keys]
+        insert(copy_bands), [{"article_id": article.id, "bucket": b} for b in _buckets(keys)]
     )
     known = _signatures(conn, candidates)
     matches = [s for s in known.values() if sig.similarity(s) >= threshold]
@@ -186,10 +193,13 @@ def link_copies(
     """Index stored articles for copy detection and link copies; one transaction per call."""
     ensure_tables(store)
     written: dict[str, CopyLink] = {}
-    with store.engine.begin() as conn:
-        for article in articles:
-            for link in _index(conn, article, threshold):
-                written[link.article_id] = link
+    try:
+        with store.engine.begin() as conn:
+            for article in articles:
+                for link in _index(conn, article, threshold):
+                    written[link.article_id] = link
+    except SQLAlchemyError as exc:
+        raise StoreError(f"could not link copies: {exc}") from exc
     return sorted(written.values(), key=lambda link: link.article_id)
 
 
