@@ -299,13 +299,12 @@ def _link_surname(mention: Mention, surface: str, article: _Article) -> Mention:
         tokens = normalise_alias(person.label).split()
         if key in tokens[1:] or " ".join(tokens[-len(key.split()) :]) == key:
             (earlier if min(person.starts) < mention.span.start else later).append(person)
+    # The latest full name before it; in a headline, the one full name that follows.
     chosen = (
         _last_seen(earlier, mention.span.start)
         if earlier
         else (later[0] if len(later) == 1 else None)
     )
-    if len({p.label for p in earlier}) > 1:
-        chosen = _last_seen(earlier, mention.span.start)
     if chosen is not None:
         chosen.starts.append(mention.span.start)
         return _entity_or_label(mention, chosen, article)
