@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ class Route:
     content_type: str = "text/html; charset=utf-8"
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0  # seconds to wait before answering (for timeouts)
 
 
 @dataclass
@@ -43,6 +45,8 @@ def serve(site: Site) -> Iterator[Site]:
                 self.send_header("Content-Length", "0")
                 self.end_headers()
                 return
+            if route.delay:
+                time.sleep(route.delay)
             etag = route.headers.get("ETag")
             if etag and self.headers.get("If-None-Match") == etag:
                 self.send_response(304)

@@ -164,6 +164,18 @@ def test_fetch_reports_http_errors_and_bad_schemes() -> None:
         fetch("file:///etc/passwd")
 
 
+def test_fetch_times_out_with_a_clear_error() -> None:
+    site = Site({"/slow": Route(b"<html></html>", delay=2.0)})
+    with serve(site), pytest.raises(IngestError, match="timed out"):
+        fetch(f"{site.base}/slow", timeout=0.3)
+
+
+def test_fetch_stops_a_redirect_loop() -> None:
+    site = Site({"/loop": Route(b"", status=302, headers={"Location": "/loop"})})
+    with serve(site), pytest.raises(IngestError, match="too many redirects"):
+        fetch(f"{site.base}/loop")
+
+
 def test_fetch_conditional_get_reports_not_modified() -> None:
     site = Site({"/feed.xml": Route(RSS, "application/rss+xml", headers={"ETag": '"v1"'})})
     with serve(site):
