@@ -24,12 +24,13 @@ class ClubRole(StrEnum):
     NONE = "none"
 
 
-_DESCRIPTOR_WORD = (
-    r"(?:'s|\u2019s|s'|'|\u2019|-|\u2013|:|and|&|,|\d{1,2}-year-old|\d{1,2}|year-old|former|\w+-born|aged|"
-    r"[A-Z][a-z]+|[a-z]+-?[a-z]*|u-?\d\d|under-\d\d|/)"
+# One word of a descriptor between a club and a person: "'s", ages, nationalities, positions.
+# Words are checked one at a time (a nested pattern over the whole gap backtracks badly).
+_DESCRIPTOR_TOKEN = re.compile(
+    r"^(?:'s|\u2019s|s'|'|\u2019|-|\u2013|:|and|&|,|/|\d{1,2}|\d{1,2}-year-old|year-old|"
+    r"[A-Za-z][\w'-]*)$"
 )
-# Words allowed between a club and the person it describes, when none of them is a verb.
-_DESCRIPTOR_GAP = re.compile(rf"^\s*(?:{_DESCRIPTOR_WORD}\s*){{0,7}}$")
+_GAP_TOKENS = re.compile(r"'s|\u2019s|[\w'-]+|[^\w\s]")
 _GAP_VERBS = re.compile(
     r"\b(?:are|is|was|were|have|has|had|be|been|will|would|could|can|may|might|should|must|"
     r"want|wants|wanted|sign|signed|signing|join|joined|joining|make|made|bid|offer|"
@@ -108,7 +109,8 @@ def role_before_person(sentence: str, club: ClubSlot, person_start: int) -> Club
         return None
     if _PAST_BEFORE.search(sentence[max(0, club.start - 20) : club.start].lower()):
         return ClubRole.PAST
-    if not _DESCRIPTOR_GAP.match(gap):
+    tokens = _GAP_TOKENS.findall(gap)
+    if len(tokens) > 9 or not all(_DESCRIPTOR_TOKEN.match(t) for t in tokens):
         return None
     words = re.findall(r"[A-Za-z']+", gap.lower())
     if any(_GAP_VERBS.fullmatch(w) and w not in _ALLOWED_GAP_WORDS for w in words):
