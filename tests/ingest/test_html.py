@@ -71,6 +71,27 @@ def test_date_from_a_visible_dateline_when_metadata_is_absent() -> None:
     assert article.published == date(2022, 1, 14)
 
 
+@pytest.mark.parametrize(
+    "clutter",
+    [
+        "<p>He joined the club in 2017 and signed a deal until June 2025.</p>",
+        "<footer>© 2021 The Example Courier</footer>",
+        "<p>The reverse fixture on 12 March 2022 ended 2-1.</p>",
+    ],
+    ids=["year-in-text", "copyright", "match-date"],
+)
+def test_dates_in_the_story_are_not_taken_for_its_date(clutter: str) -> None:
+    article = article_from_html(page(body=BODY + clutter), source="saved.html")
+    assert article.published is None
+
+
+def test_date_from_a_time_element_and_from_the_url() -> None:
+    body = '<time datetime="2022-02-03T10:00">3 Feb</time>' + BODY
+    assert article_from_html(page(body=body), source="s.html").published == date(2022, 2, 3)
+    dated_url = "https://courier.example/news/2019/04/02/rovers-talks"
+    assert article_from_html(page(), url=dated_url).published == date(2019, 4, 2)
+
+
 def test_missing_date_is_kept_undated_with_a_warning() -> None:
     article = article_from_html(page(), source="saved.html")
     assert article.published is None

@@ -52,8 +52,15 @@ def _find_date(html: str, url: str | None) -> date | None:
     import htmldate
 
     try:
+        # No extensive search: it turns "joined in 2017" or a copyright line into a date, and
+        # a wrong date is worse than none (windows are resolved against it).
         found = htmldate.find_date(
-            html, url=url, original_date=True, max_date=_LATEST_DATE, outputformat="%Y-%m-%d"
+            html,
+            url=url,
+            extensive_search=False,
+            original_date=True,
+            max_date=_LATEST_DATE,
+            outputformat="%Y-%m-%d",
         )
     except Exception:  # noqa: BLE001 - htmldate raises many kinds on broken pages; none is fatal
         return None
