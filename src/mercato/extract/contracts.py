@@ -56,6 +56,7 @@ _ACTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:contract|deal)\s+(?:runs|running|which\s+runs|lasts)\s+(?:until|to|till)\b|"
         r"\b(?:under\s+contract|contracted|tied\s+down)\s+(?:until|to|till)\b", _I)),
 )  # fmt: skip
+_KEYS = ("contract", "deal", "extension", "renewal", "terms", "future", "stay")
 _NEEDS_RENEWAL_WORD = frozenset({"signed", "offer", "talks"})
 
 _UNTIL_YEAR = re.compile(
@@ -179,6 +180,9 @@ def extract_contracts(ctx: ArticleContext) -> list[Claim]:
     """Renewal offers, contract talks, extensions signed and expiries, one per sentence."""
     claims: list[Claim] = []
     for _, sentence in ctx.iter_sentences():
+        lowered = sentence.text.lower()
+        if not any(key in lowered for key in _KEYS):
+            continue  # most sentences say nothing of a contract: skip the patterns
         for action, pattern in _ACTIONS:
             match = next(
                 (

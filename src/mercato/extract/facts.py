@@ -207,7 +207,10 @@ def _ages(ctx: ArticleContext, sentence: Span) -> list[FactClaim]:
         m = _AGE_AFTER_NAME.match(text, mention.span.end, sentence.end)
         if m:
             found.append((mention, int(m["age"])))
-    for pattern in (_YEAR_OLD, _AGED):
+    lowered = sentence.text.lower()
+    for key, pattern in (("year", _YEAR_OLD), ("aged", _AGED)):
+        if key not in lowered:
+            continue
         for m in pattern.finditer(text, sentence.start, sentence.end):
             age = parse_count(m["age"])
             person = _descriptor_person(ctx, sentence, m.start(), m.end())
@@ -365,12 +368,34 @@ def _market_values(ctx: ArticleContext, sentence: Span) -> list[FactClaim]:
     return claims
 
 
+# Each reader with the words one of which a sentence must hold for it to state that fact.
+_READERS = (
+    (("year", "aged", ",", "("), _ages),
+    (
+        ("back", "keeper", "goalie", "stopper", "defender", "midfield", "playmaker", "winger",
+         "forward", "striker", "frontman", "centre-half", "footed"),
+        _positions,
+    ),
+    (("cap", "international", "captain"), _caps),
+    (
+        ("goal", "assist", "appearance", "apps", "game", "match", "outing", "clean sheet",
+         "start", "times"),
+        _stats,
+    ),
+    (("transfermarkt", "market value"), _market_values),
+)  # fmt: skip
+
+
 @register(EXTRACTOR, order=40)
 def extract_facts(ctx: ArticleContext) -> list[Claim]:
     """Age, birth-year range, position, foot, caps, national team, stats and market value."""
     claims: list[Claim] = []
     for _, sentence in ctx.iter_sentences():
-        for reader in (_ages, _positions, _caps, _stats, _market_values):
+        lowered = sentence.text.lower()
+        for keys, reader in _READERS:
+            # a cheap look for the reader's key words first: most sentences state no fact
+            if not any(key in lowered for key in keys):
+                continue
             for claim in reader(ctx, sentence):
                 if claim not in claims:
                     claims.append(claim)
