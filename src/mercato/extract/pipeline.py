@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.language import Language
@@ -13,6 +14,7 @@ from mercato.extract.consolidate import consolidate
 from mercato.extract.context import ArticleContext
 from mercato.extract.coreference import display_club_name, resolve_people
 from mercato.kb.catalogue import load_catalogue
+from mercato.kb.linking import link_mentions
 from mercato.extract.recognise import KB_SPANS, PEOPLE_SPANS, build_nlp, role_of
 from mercato.extract.registry import RegisteredExtractor, registered
 from mercato.extract.sentences import split_sentences
@@ -52,12 +54,24 @@ class Extractor:
 
     def _from_doc(self, article: Article, doc: Doc) -> Extraction:
         sentences = tuple(split_sentences(article.text))
-        mentions = resolve_people(article.text, mentions_from_doc(doc))
+        linked = link_mentions(article.text, mentions_from_doc(doc), article.published, load_catalogue())
+        mentions = resolve_people(article.text, [_display(m) for m in linked])
         context = ArticleContext(article, sentences, tuple(mentions))
         claims = []
         for extractor in self.extractors:
             claims.extend(extractor.extract(context))
         return Extraction(article=article, mentions=tuple(mentions), claims=tuple(consolidate(claims)))
+
+
+def _display(mention: Mention) -> Mention:
+    """Clubs carry the name English copy prints; unresolved ones keep their surface text."""
+    if mention.kind is not EntityKind.CLUB or mention.entity_id is None:
+        return mention
+    entity = load_catalogue().get(mention.entity_id)
+    if entity is None:
+        return mention
+    city = entity.attributes.get("city")
+    return replace(mention, label=display_club_name(entity.name, str(city) if city else None))
 
 
 def mentions_from_doc(doc: Doc) -> list[Mention]:
