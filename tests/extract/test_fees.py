@@ -45,6 +45,19 @@ ADD_ONS_AND_RANGES = [
     ("£40 to 50 million", 40 * M, "GBP", {"upper": 50 * M}),
 ]
 
+TWEET_STYLE = [
+    (
+        "Everton agree €35m fixed fee + €4m add-ons",
+        35 * M,
+        "EUR",
+        {"add_ons": 4 * M, "upper": 39 * M},
+    ),
+    ("fee will be around €16/18m", 16 * M, "EUR", {"upper": 18 * M, "is_approximate": True}),
+    ("a fee of €12,5m", 12.5 * M, "EUR", {}),
+    ("a £55m-plus fee", 55 * M, "GBP", {"is_approximate": True}),
+    ("a £28m package including add-ons", 28 * M, "GBP", {"kind": "fee"}),
+]
+
 CONVERSIONS = [
     ("for 31m euros (£27m)", 31 * M, "EUR", {}),
     ("£18m (€21m) from Porto", 18 * M, "GBP", {}),
@@ -108,6 +121,11 @@ def test_hedged_figures(text: str, amount: float, currency: str, extra: dict[str
 def test_add_ons_and_ranges(
     text: str, amount: float, currency: str, extra: dict[str, object]
 ) -> None:
+    _check(text, amount, currency, extra)
+
+
+@pytest.mark.parametrize(("text", "amount", "currency", "extra"), TWEET_STYLE)
+def test_tweet_style(text: str, amount: float, currency: str, extra: dict[str, object]) -> None:
     _check(text, amount, currency, extra)
 
 

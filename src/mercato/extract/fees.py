@@ -29,7 +29,11 @@ _MULTIPLIERS: dict[str, int] = {
 }  # fmt: skip
 
 _SYMBOL = r"(?:US\$|R\$|A\$|[£€$]|(?:USD|EUR|GBP|CHF)\s?)"
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# "1,500,000", "27.5", and the continental "12,5m" (a decimal comma before a multiplier)
+_NUMBER = (
+    r"\d{1,3},\d{1,2}(?=\s?(?:m|mn|bn|million|billion)(?![a-z]))|"
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+)
 _MULT = r"(?:\s?(?:million|millions|billion|thousand|mln|mn|bn|m|k|b)(?![a-z]))"
 _WORD_CURRENCY = r"(?:pounds?(?:\s+sterling)?|sterling|euros?|dollars?|swiss\s+francs|francs|reais)"
 
@@ -49,7 +53,7 @@ _SUFFIXED_RANGE = re.compile(
     re.IGNORECASE,
 )
 _RANGE_TAIL = re.compile(
-    rf"\s?(?:-|–|—|to|and)\s?(?P<sym>{_SYMBOL})?\s?(?P<num>{_NUMBER})(?P<mult>{_MULT})?"
+    rf"\s?(?:-|–|—|/|to|and)\s?(?P<sym>{_SYMBOL})?\s?(?P<num>{_NUMBER})(?P<mult>{_MULT})?"
     rf"(?:\s?(?P<word>{_WORD_CURRENCY}(?![a-z])|€))?",
     re.IGNORECASE,
 )
@@ -72,6 +76,9 @@ _PAREN = re.compile(
     re.IGNORECASE,
 )
 
+_FIXED = re.compile(r"\s+(?:fixed|guaranteed|up\s?front|initial|base)(?:\s+fee)?", re.IGNORECASE)
+_PLUS_AFTER = re.compile(r"(?:-plus|\+)(?!\s?[£€$\d])", re.IGNORECASE)  # "a £40m-plus fee"
+_TRANSFER_PACKAGE = re.compile(r"add-?ons|bonus|fee|transfer|deal\s+for", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"\s?(?:,|and|or|then|,\s?then|,\s?and)\s?", re.IGNORECASE)
 _APPROX = re.compile(
     r"(?:around|about|approximately|approx\.?|roughly|some|circa|c\.|nearly|almost|close\s+to|"
@@ -146,6 +153,8 @@ class _Figure:
 
 
 def _to_decimal(number: str) -> Decimal:
+    if re.fullmatch(r"\d{1,3},\d{1,2}", number):
+        return Decimal(number.replace(",", "."))  # "12,5m"
     return Decimal(number.replace(",", ""))
 
 
@@ -209,6 +218,8 @@ def _kind(text: str, start: int, end: int) -> str:
     after = _AFTER_KIND.match(text[end : end + 60])
     if after:
         word = (after["kind"] or after["clause"]).lower()
+        if word == "package" and _TRANSFER_PACKAGE.search(text[end : end + 60]):
+            return "fee"  # "a £35m package including add-ons" is a transfer
         for word_pattern, kind in _AFTER_KIND_MAP:
             if re.search(word_pattern, word):
                 return kind
@@ -268,7 +279,8 @@ def find_fees(text: str) -> list[tuple[int, int, Fee]]:
                 )
                 if add_words:
                     add_ons = upper - amount
-        plus = _ADD_ON_PLUS.match(text, end)
+        fixed = _FIXED.match(text, end)  # "€40m fixed fee + €5m add-ons"
+        plus = _ADD_ON_PLUS.match(text, fixed.end() if fixed else end)
         if plus and add_ons is None:
             nxt = _next_figure(text, plus.end())
             words = _ADD_ON_WORDS.match(text[nxt.end : nxt.end + 50]) if nxt else None
@@ -279,7 +291,7 @@ def find_fees(text: str) -> list[tuple[int, int, Fee]]:
         paren = _PAREN.match(text[end:])
         if paren:
             end += paren.end()
-        is_approx = bool(_APPROX.search(before))
+        is_approx = bool(_APPROX.search(before)) or bool(_PLUS_AFTER.match(text, end))
         if _UP_TO.search(before) and upper is None:
             upper = amount
         kind = _kind(text, fig.start, end)
