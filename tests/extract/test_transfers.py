@@ -68,8 +68,8 @@ SUITORS = [
 
 DONE = [
     pytest.param(
-        "Hull City have signed Rangers defender Kyle Brannigan on a two-year deal.",
-        _expect(("Kyle Brannigan", "Rangers", "Hull City", "done")),
+        "Hull City have signed Motherwell defender Kyle Brannigan on a two-year deal.",
+        _expect(("Kyle Brannigan", "Motherwell", "Hull City", "done")),
         id="has-signed",
     ),
     pytest.param(
