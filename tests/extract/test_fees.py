@@ -56,6 +56,8 @@ TWEET_STYLE = [
     ("a fee of €12,5m", 12.5 * M, "EUR", {}),
     ("a £55m-plus fee", 55 * M, "GBP", {"is_approximate": True}),
     ("a £28m package including add-ons", 28 * M, "GBP", {"kind": "fee"}),
+    ("joins Lens on €35m package deal", 35 * M, "EUR", {"kind": "fee"}),
+    ("a £6m severance package", 6 * M, "GBP", {"kind": "salary"}),
 ]
 
 CONVERSIONS = [

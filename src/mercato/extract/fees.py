@@ -78,7 +78,11 @@ _PAREN = re.compile(
 
 _FIXED = re.compile(r"\s+(?:fixed|guaranteed|up\s?front|initial|base)(?:\s+fee)?", re.IGNORECASE)
 _PLUS_AFTER = re.compile(r"(?:-plus|\+)(?!\s?[£€$\d])", re.IGNORECASE)  # "a £40m-plus fee"
-_TRANSFER_PACKAGE = re.compile(r"add-?ons|bonus|fee|transfer|deal\s+for", re.IGNORECASE)
+_SALARY_PACKAGE = re.compile(
+    r"wages?|salary|severance|per\s+(?:year|season|annum|week)|a\s+(?:year|season|week)|annual|"
+    r"yearly|earn|over\s+(?:\w+|\d+)\s+(?:years|seasons)|contract\s+worth",
+    re.IGNORECASE,
+)
 _LIST_JOIN = re.compile(r"\s?(?:,|and|or|then|,\s?then|,\s?and)\s?", re.IGNORECASE)
 _APPROX = re.compile(
     r"(?:around|about|approximately|approx\.?|roughly|some|circa|c\.|nearly|almost|close\s+to|"
@@ -95,7 +99,7 @@ _AFTER_KIND = re.compile(
     r"club-record|record|world-record|first|second|third|final|verbal|written|rejected|"
     r"transfer|guaranteed|basic|annual|gross|net|-?rated|-?valued|euro|pound|sterling|summer|"
     r"january|winter|deadline-day|late|last-ditch|bumper|two-player|part-exchange|"
-    r"cash-plus-player|euros|pounds|dollar|dollars))*[\s-]*"
+    r"cash-plus-player|severance|total|euros|pounds|dollar|dollars))*[\s-]*"
     r"(?P<kind>bid|offer|proposal|approach|(?:release|buy-?out|exit|termination|rescission)"
     r"[- ]clause|release[- ]fee|valuation|price[- ]?tag|asking[- ]price|price|demands?|"
     r"a[- ]week|per[- ]week|a[- ]year|per[- ]year|per[- ]annum|per[- ]season|a[- ]season|"
@@ -218,8 +222,11 @@ def _kind(text: str, start: int, end: int) -> str:
     after = _AFTER_KIND.match(text[end : end + 60])
     if after:
         word = (after["kind"] or after["clause"]).lower()
-        if word == "package" and _TRANSFER_PACKAGE.search(text[end : end + 60]):
-            return "fee"  # "a £35m package including add-ons" is a transfer
+        if word == "package":
+            # mostly a transfer ("€40m package deal", "€15m package, add-ons included"); wages
+            # only where the words around say so ("a $250m package over three years")
+            around = text[max(0, start - 60) : end + 60]
+            return "salary" if _SALARY_PACKAGE.search(around) else "fee"
         for word_pattern, kind in _AFTER_KIND_MAP:
             if re.search(word_pattern, word):
                 return kind
