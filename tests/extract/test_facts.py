@@ -34,6 +34,14 @@ AGES: list[Row] = [
     ("Fulham like Pacheco (31) as a stopgap.", {("Rui Pacheco", "age", "31")}),
     ("Ortega, aged 22, is wanted.", {("Dani Ortega", "age", "22")}),
     ("Kral, twenty-four years old, is wanted.", {("Tomas Kral", "age", "24")}),
+    (
+        "Fulham agree deal for Dani Ortega. 23yo Spain int'l set for medical.",
+        {("Dani Ortega", "age", "23"), ("Dani Ortega", "national_team", "Spain")},
+    ),
+    (
+        "Valencia sign 2003 born winger Dani Ortega.",
+        {("Dani Ortega", "birth_year_range", "2003-2003")},
+    ),
 ]
 
 POSITIONS: list[Row] = [

@@ -33,6 +33,12 @@ _AGE_AFTER_NAME = re.compile(
 )
 _YEAR_OLD = re.compile(rf"\b(?P<age>{COUNT})[- ]years?[- ]old\b", re.IGNORECASE)
 _AGED = re.compile(r"\baged\s+(?P<age>1[5-9]|[2-4]\d)\b", re.IGNORECASE)
+_YO = re.compile(r"\b(?P<age>1[5-9]|[2-4]\d)\s?(?:yo|y/o|y\.o\.)(?![\w/])", re.IGNORECASE)  # "32yo"
+# "2000 born winger", "the 2004-born midfielder", "born in 1999"
+_BORN = re.compile(
+    r"\b(?P<year>(?:19[6-9]|20[0-2])\d)[- ]born\b|\bborn\s+in\s+(?P<year2>(?:19[6-9]|20[0-2])\d)\b",
+    re.IGNORECASE,
+)
 
 _POSITIONS: dict[str, str] = {
     "goalkeeper": "goalkeeper", "keeper": "goalkeeper", "goalie": "goalkeeper",
@@ -84,7 +90,9 @@ _CAPS = re.compile(
     rf"\bcapped\s+(?P<n2>{COUNT})\s+times(?:\s+by\s+(?P<team2>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)?))?",
     re.IGNORECASE,
 )
-_INTERNATIONAL = re.compile(r"^\s+(?:international|star\s+international|captain)\b")
+_INTERNATIONAL = re.compile(
+    r"^\s+(?:international|star\s+international|captain|int'l|int’l|intl)(?!\w)"
+)
 
 _STAT_NOUNS: dict[str, str] = {
     "goal contributions": "goal_contributions", "goal involvements": "goal_contributions",
@@ -208,7 +216,7 @@ def _ages(ctx: ArticleContext, sentence: Span) -> list[FactClaim]:
         if m:
             found.append((mention, int(m["age"])))
     lowered = sentence.text.lower()
-    for key, pattern in (("year", _YEAR_OLD), ("aged", _AGED)):
+    for key, pattern in (("year", _YEAR_OLD), ("aged", _AGED), ("yo", _YO), ("y/o", _YO)):
         if key not in lowered:
             continue
         for m in pattern.finditer(text, sentence.start, sentence.end):
@@ -222,6 +230,12 @@ def _ages(ctx: ArticleContext, sentence: Span) -> list[FactClaim]:
         if ctx.article.published is not None:
             born = birth_year_range(age, ctx.article.published)
             claims.append(_fact(ctx, person, "birth_year_range", born, sentence))
+    if "born" in lowered:
+        for m in _BORN.finditer(text, sentence.start, sentence.end):
+            person = _descriptor_person(ctx, sentence, m.start(), m.end())
+            if person is not None:
+                year = m["year"] or m["year2"]
+                claims.append(_fact(ctx, person, "birth_year_range", f"{year}-{year}", sentence))
     return claims
 
 
@@ -238,8 +252,12 @@ def _descriptor_person(ctx: ArticleContext, sentence: Span, start: int, end: int
     if any(m.span.start <= start and end <= m.span.end for m in persons):
         return person_for(ctx, sentence, start, end)
     following = next((m for m in persons if m.span.start >= end), None)
-    if _UNKNOWN_NAME.match(text, end, sentence.end) and (
-        following is None or following.span.start != end + 1
+    unknown = _UNKNOWN_NAME.match(text, end, sentence.end)
+    if (
+        unknown
+        and (following is None or following.span.start != end + 1)
+        # "23yo Spain int'l": a team or outlet named next is no unknown person
+        and not any(m.span.start == end + 1 for m in ctx.mentions_in(sentence))
     ):
         return None
     definite = _DEFINITE.search(text, max(sentence.start, start - 40), start)
@@ -370,13 +388,13 @@ def _market_values(ctx: ArticleContext, sentence: Span) -> list[FactClaim]:
 
 # Each reader with the words one of which a sentence must hold for it to state that fact.
 _READERS = (
-    (("year", "aged", ",", "("), _ages),
+    (("year", "aged", ",", "(", "yo", "y/o", "born"), _ages),
     (
         ("back", "keeper", "goalie", "stopper", "defender", "midfield", "playmaker", "winger",
          "forward", "striker", "frontman", "centre-half", "footed"),
         _positions,
     ),
-    (("cap", "international", "captain"), _caps),
+    (("cap", "international", "captain", "int'l", "int’l", "intl"), _caps),
     (
         ("goal", "assist", "appearance", "apps", "game", "match", "outing", "clean sheet",
          "start", "times"),
