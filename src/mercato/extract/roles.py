@@ -75,7 +75,7 @@ _SELLER_AFTER = re.compile(
     r"selling|sale|cash in|let(?:ting)?\b|offload\w*|accept\w*|reject\w*|release\w*|loan(?:ing)? out|"
     r"keep|keeping|hold on|slapped|place[sd]?\s+a|open to|willing to|stance|extend|contract|"
     r"listen to offers|listen to bids|consider offers|entertain offers|seeking|seek|"
-    r"new deal|renew\w*|part ways|parted)"
+    r"new deal|renew\w*|part ways|parted)\b"
 )
 _SUBJECT_AFTER = re.compile(
     r"^\s*(?:,\s*)?(?:are|is|have|has|had|will|would|could|can|may|might|were|was|remain|"
