@@ -5,6 +5,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
+from mercato.api.board import StoryFilters, _full_stories, board_page
+from mercato.api.scoring import scoring
 from mercato.domain import (
     STAGE_STATUS,
     Article,
@@ -14,6 +18,7 @@ from mercato.domain import (
     Provenance,
     Span,
     Stage,
+    Status,
     TransferClaim,
     Window,
 )
@@ -68,3 +73,32 @@ def test_keys_join_press_spellings_and_follow_new_claims(tmp_path: Path) -> None
         # A claim stored later is keyed on the next read, without a rebuild.
         store.add_extractions([_claim("United agree a fee for Odegard.", "Odegard", "Man United", date(2024, 6, 20), stage=Stage.AGREEMENT)])  # fmt: skip
         assert len(board_claims(store, club_keys=[club_key("man utd")])) == 3
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        StoryFilters(),
+        StoryFilters(status=Status.RUMOUR),
+        StoryFilters(status=Status.DONE, sort="probability"),
+        StoryFilters(club="Newcastle United"),
+        StoryFilters(club="Aston Villa", sort="probability"),
+        StoryFilters(person="Mateo Lindqvist"),
+        StoryFilters(window="2024 summer", since=date(2024, 7, 1)),
+        StoryFilters(until=date(2024, 6, 30), min_probability=0.1),
+        StoryFilters(as_of=date(2024, 6, 20)),
+    ],
+    ids=repr,
+)
+def test_the_fast_board_agrees_with_decoding_every_claim(
+    sample_db: Path, filters: StoryFilters
+) -> None:
+    with Store.open(f"sqlite:///{sample_db}") as store:
+        scored = scoring(store, filters.as_of, wait=True)
+        total, fast = board_page(store, filters)
+        slow = _full_stories(store, filters, scored)
+    assert total == len(fast) == len(slow)
+    assert [(s.id, s.stage, s.status, s.probability) for s in fast] == [
+        (s.id, s.stage, s.status, s.probability) for s in slow
+    ]
+    assert fast == slow

@@ -147,25 +147,40 @@ def scoring(store: Store, as_of: date | None, *, wait: bool = False) -> Scored |
     return latest[1] if latest else None
 
 
+def settled_view(
+    score: StoryScore | None, stage: Stage, status: Status
+) -> tuple[Stage, Status, float | None]:
+    """Stage, status and probability of a story once its score is applied.
+
+    The stories package reads the stage from the whole timeline (a late "interest" does not
+    undo a rejected bid), so its stage wins over the latest claim's; a settled move has an
+    outcome, not a probability.
+    """
+    if score is None:
+        return stage, status, None
+    stage = score.stage or stage
+    status = STAGE_STATUS.get(stage, status)
+    return stage, status, score.probability if status == Status.RUMOUR else None
+
+
+def attach_scores(stories: Sequence[StoryView], scored: Scored | None) -> list[StoryView]:
+    """The stories with their scores from one scoring (unchanged without one)."""
+    if scored is None:
+        return list(stories)
+    out = []
+    for story in stories:
+        score = scored.table.get(story.key)
+        if score is None:
+            out.append(story)
+            continue
+        stage, status, probability = settled_view(score, story.stage, story.status)
+        score = replace(score, probability=probability)
+        out.append(replace(story, score=score, stage=stage, status=status))
+    return out
+
+
 def score_stories(
     store: Store, stories: Sequence[StoryView], *, as_of: date | None = None
 ) -> list[StoryView]:
     """The stories with the stories package's scores attached where it has them."""
-    scored_now = scoring(store, as_of)
-    if scored_now is None:
-        return list(stories)
-    table = scored_now.table
-    scored = []
-    for story in stories:
-        score = table.get(story.key)
-        if score is None:
-            scored.append(story)
-            continue
-        # The stories package reads the stage from the whole timeline (a late "interest" does
-        # not undo a rejected bid), so its stage wins over the latest claim's.
-        stage = score.stage or story.stage
-        status = STAGE_STATUS.get(stage, story.status)
-        if status != Status.RUMOUR:
-            score = replace(score, probability=None)  # a settled move has an outcome instead
-        scored.append(replace(story, score=score, stage=stage, status=status))
-    return scored
+    return attach_scores(stories, scoring(store, as_of))

@@ -12,12 +12,25 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Column, Date, ForeignKey, Index, Integer, Table, Text, func, select, union
+from sqlalchemy import (
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    Select,
+    Table,
+    Text,
+    func,
+    select,
+    union,
+)
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, RowMapping
@@ -185,17 +198,24 @@ def transfer_from_row(row: Mapping[str, Any] | RowMapping) -> TransferClaim:
     )
 
 
-def board_claims(
-    store: Store,
-    *,
-    person_keys: Sequence[str] = (),
-    club_keys: Sequence[str] = (),
-    as_of: date | None = None,
-    latest: int | None = None,
-) -> list[StoredClaim]:
-    """Transfer claims by exact board keys (or the `latest` ones), oldest first."""
-    sync_board_keys(store)
-    claims = schema.claims
+@dataclass(frozen=True)
+class BoardRow:
+    """The flat fields of one transfer claim that the board sorts and filters on."""
+
+    claim_id: int
+    person_key: str
+    to_key: str
+    from_key: str
+    published: date | None
+    stage: Stage
+    status: Status
+    window: str | None  # "2024 summer"
+
+
+def _keyed(
+    person_keys: Sequence[str], club_keys: Sequence[str], as_of: date | None, latest: int | None
+) -> Select[Any]:
+    """Ids of the transfer claims with these keys (or the `latest` ones), through the index."""
     keys = board_keys.c
     conditions: list[ColumnElement[bool]] = []
     if person_keys:
@@ -218,7 +238,62 @@ def board_claims(
         if conditions or club_keys:
             ordered = ordered.where(keys.claim_id.in_(keyed))
         keyed = ordered.limit(latest)
-    query = select(claims).where(claims.c.id.in_(keyed))
+    return keyed
+
+
+def board_rows(
+    store: Store,
+    *,
+    person_keys: Sequence[str] = (),
+    club_keys: Sequence[str] = (),
+    as_of: date | None = None,
+    latest: int | None = None,
+) -> list[BoardRow]:
+    """The flat fields of transfer claims by exact board keys (or the `latest` ones)."""
+    sync_board_keys(store)
+    keys, claims = board_keys.c, schema.claims.c
+    query = (
+        select(
+            keys.claim_id, keys.person_key, keys.to_key, keys.from_key, keys.published,
+            claims.stage, claims.status, claims.window,
+        )
+        .join_from(board_keys, schema.claims, claims.id == keys.claim_id)
+        .where(keys.claim_id.in_(_keyed(person_keys, club_keys, as_of, latest)))
+    )  # fmt: skip
+    with store.engine.connect() as conn:
+        return [
+            BoardRow(r[0], r[1], r[2], r[3], r[4], _STAGES[r[5]], _STATUSES[r[6]], r[7])
+            for r in conn.execute(query)
+        ]
+
+
+def claims_by_id(store: Store, ids: Collection[int]) -> list[StoredClaim]:
+    """Transfer claims by id, decoded directly, oldest first."""
+    found: list[StoredClaim] = []
+    wanted = sorted(ids)
+    with store.engine.connect() as conn:
+        for start in range(0, len(wanted), 500):
+            query = select(schema.claims).where(schema.claims.c.id.in_(wanted[start : start + 500]))
+            found += [
+                StoredClaim(r["id"], transfer_from_row(r)) for r in conn.execute(query).mappings()
+            ]
+    found.sort(key=lambda s: (s.claim.provenance.published or date.min, s.id))
+    return found
+
+
+def board_claims(
+    store: Store,
+    *,
+    person_keys: Sequence[str] = (),
+    club_keys: Sequence[str] = (),
+    as_of: date | None = None,
+    latest: int | None = None,
+) -> list[StoredClaim]:
+    """Transfer claims by exact board keys (or the `latest` ones), oldest first."""
+    sync_board_keys(store)
+    query = select(schema.claims).where(
+        schema.claims.c.id.in_(_keyed(person_keys, club_keys, as_of, latest))
+    )
     with store.engine.connect() as conn:
         found = [StoredClaim(r["id"], transfer_from_row(r)) for r in conn.execute(query).mappings()]
     found.sort(key=lambda s: (s.claim.provenance.published or date.min, s.id))

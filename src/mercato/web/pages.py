@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from mercato.api.board import StoryFilters, find_stories, get_story
+from mercato.api.board import StoryFilters, board_page, get_story
 from mercato.api.deps import StoreDep
 from mercato.api.profiles import club_profile, clubs_named, people_named, person_profile
 from mercato.api.records import source_table
@@ -90,12 +90,12 @@ def board(
         sort=sort,
         as_of=_day(as_of, "as_of"),
     )
-    stories = find_stories(store, filters)
+    total, stories = board_page(store, filters, limit=BOARD_SIZE)
     return _render(
         request,
         "board.html",
-        stories=stories[:BOARD_SIZE],
-        total=len(stories),
+        stories=stories,
+        total=total,
         filters=filters,
         form={
             "club": filters.club or "",

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Request
 
-from mercato.api.board import find_stories, get_story
+from mercato.api.board import board_page, get_story
 from mercato.api.deps import AsOf, PagingDep, StoreDep, StoryFiltersDep
 from mercato.api.routers.paging import page_fetched
 from mercato.api.schemas import Page, StoryOut, StorySummaryOut
@@ -20,8 +20,7 @@ def list_stories(
     request: Request, store: StoreDep, filters: StoryFiltersDep, paging: PagingDep
 ) -> Page[StorySummaryOut]:
     """Stories filtered by person, club, status, window, source, dates and probability."""
-    stories = find_stories(store, filters)
-    window = stories[paging.offset : paging.offset + paging.per_page + 1]
+    _total, window = board_page(store, filters, offset=paging.offset, limit=paging.per_page + 1)
     return page_fetched([story_summary_out(s) for s in window], request, paging)
 
 
