@@ -44,7 +44,8 @@ _ACTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"(?:{_NAMED}\s+)?{_FILL}{_DEAL}\b|\b{_FILL}{_DEAL}\s+offer\b|"
         rf"\boffer\s+of\s+{_FILL}{_DEAL}\b", _I)),
     ("talks", re.compile(
-        rf"\b(?:talks|negotiations|discussions)\s+(?:over|about|on|regarding|for)\s+{_FILL}{_DEAL}\b|"
+        r"\b(?:talks|negotiations|discussions)\s+(?:over|about|on|regarding|for)\s+"
+        rf"{_FILL}{_DEAL}\b|"
         r"\b(?:contract|renewal|extension)\s+(?:talks|negotiations|discussions)\b|"
         rf"\b(?:negotiating|discussing)\s+{_FILL}{_DEAL}\b", _I)),
     ("expiry", re.compile(
@@ -61,7 +62,8 @@ _NEEDS_RENEWAL_WORD = frozenset({"signed", "offer", "talks"})
 
 _UNTIL_YEAR = re.compile(
     rf"\b(?:until|till|to|through|in|expires|expiring|end\s+of|summer\s+of|June|July|May)\s+"
-    rf"(?:(?:the\s+)?(?:end\s+of\s+)?(?:June|July|May|the\s+summer\s+of|the\s+season)?\s*(?:of\s+)?)?"
+    r"(?:(?:the\s+)?(?:end\s+of\s+)?(?:June|July|May|the\s+summer\s+of|the\s+season)?"
+    r"\s*(?:of\s+)?)?"
     rf"{_YEAR}(?:[-/](?P<second>\d\d))?\b",
     _I,
 )

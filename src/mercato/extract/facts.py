@@ -84,10 +84,13 @@ _FOOT = re.compile(r"\b(?P<foot>left|right|two)[- ]footed\b", re.IGNORECASE)
 _CAP_DESCRIPTOR = re.compile(
     rf"\b(?P<n>{COUNT})-cap\s+(?P<team>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)?)?"
 )
+_TEAM_NAME = (
+    r"(?-i:[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)?)"  # "Spain", "Czech Republic"; not "his country"
+)
 _CAPS = re.compile(
     rf"\b(?P<n>{COUNT})\s+(?:senior\s+|international\s+|full\s+)?caps?\b"
-    r"(?:\s+(?:for|with)\s+(?P<team>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)?))?|"
-    rf"\bcapped\s+(?P<n2>{COUNT})\s+times(?:\s+by\s+(?P<team2>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)?))?",
+    rf"(?:\s+(?:for|with)\s+(?P<team>{_TEAM_NAME}))?|"
+    rf"\bcapped\s+(?P<n2>{COUNT})\s+times(?:\s+by\s+(?P<team2>{_TEAM_NAME}))?",
     re.IGNORECASE,
 )
 _INTERNATIONAL = re.compile(
@@ -135,8 +138,9 @@ def subject_before(ctx: ArticleContext, offset: int, window: int = 3) -> Mention
 
     Among the people named in the last `window` sentences before `offset` that name anyone, the
     one named most often in the article so far, with one point more for the person of the
-    nearest such sentence when it names only one; ties go to the most recent. A bare "last person named"
-    would pick the end of a list ("Matip, Gomez and Phillips") or an object ("partner to X").
+    nearest such sentence when it names only one; ties go to the most recent. A bare "last
+    person named" would pick the end of a list ("Matip, Gomez and Phillips") or an object
+    ("partner to X").
     """
     naming: list[list[Mention]] = []
     for sentence in reversed([s for s in ctx.sentences if s.end <= offset]):

@@ -66,7 +66,8 @@ _ADD_ON_PLUS = re.compile(
     r"\s?(?:,\s?)?(?:\+|plus|and|with)\s+(?:a\s+further\s+|another\s+)?", re.IGNORECASE
 )
 _ADD_ON_WORDS = re.compile(
-    r"^\s?(?:in\s+|of\s+|worth\s+of\s+)?(?:potential\s+|possible\s+|further\s+|performance[- ]related\s+)?"
+    r"^\s?(?:in\s+|of\s+|worth\s+of\s+)?"
+    r"(?:potential\s+|possible\s+|further\s+|performance[- ]related\s+)?"
     r"(?:add-?ons|bonuses|bonus\s+payments|variables|incentives|extras)",
     re.IGNORECASE,
 )
@@ -117,7 +118,8 @@ _AFTER_KIND_MAP: tuple[tuple[str, str], ...] = (
 )
 # Words that may sit between a kind word and the figure ("a bid of more than £75m").
 _LEAD = (
-    r"(?:(?:of|at|worth|for|around|about|some|up\s+to|as\s+much\s+as|over|under|more\s+than|less\s+than|between|"
+    r"(?:(?:of|at|worth|for|around|about|some|up\s+to|as\s+much\s+as|over|under|more\s+than|"
+    r"less\s+than|between|"
     r"at\s+least|in\s+excess\s+of|in\s+the\s+region\s+of|close\s+to|nearly|almost|just|"
     r"totalling|a|an|the|reported|reportedly|whopping|hefty|staggering|set\s+at|believed\s+to\s+be)"
     r"\s+)*"

@@ -85,7 +85,8 @@ _ABSOLUTE: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], Window | None]
     ),
     (
         re.compile(
-            rf"\b(?:(?:the\s+)?(?:january|winter)(?:\s+(?:transfer\s+)?window)?\s+(?:of\s+)?{_YEAR}\b|"
+            rf"\b(?:(?:the\s+)?(?:january|winter)(?:\s+(?:transfer\s+)?window)?\s+"
+            rf"(?:of\s+)?{_YEAR}\b|"
             rf"\b{_YEAR2}\s+(?:january|winter)(?:\s+(?:transfer\s+)?window)?)\b",
             re.IGNORECASE,
         ),
@@ -93,32 +94,51 @@ _ABSOLUTE: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], Window | None]
     ),
 )
 
+_WINDOW = r"(?:\s+(?:transfer\s+)?window)"  # "summer", "summer window", "summer transfer window"
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
 # Phrases read against the article's date.
 _RELATIVE: tuple[tuple[re.Pattern[str], Callable[[date], Window]], ...] = (
-    (re.compile(r"\bthis\s+(?:coming\s+)?summer(?:'s)?(?:\s+(?:transfer\s+)?window)?\b", re.IGNORECASE),
-     _this_summer),
-    (re.compile(r"\bnext\s+summer(?:'s)?(?:\s+(?:transfer\s+)?window)?\b", re.IGNORECASE), _next_summer),
-    (re.compile(r"\blast\s+summer(?:'s)?(?:\s+(?:transfer\s+)?window)?\b", re.IGNORECASE), _last_summer),
-    (re.compile(r"\b(?:last|this\s+past)\s+(?:january|winter)(?:\s+(?:transfer\s+)?window)?\b", re.IGNORECASE),
-     _last_january),
-    (re.compile(r"\bnext\s+(?:january|winter)(?:'s)?(?:\s+(?:transfer\s+)?window)?\b", re.IGNORECASE),
-     _next_january),
-    (re.compile(r"\b(?:ahead\s+of\s+|before\s+|for\s+)?next\s+(?:season|campaign|term)\b", re.IGNORECASE),
-     _next_season),
-    (re.compile(r"\bdeadline[- ]day\b", re.IGNORECASE), open_or_next),
-    (re.compile(r"\b(?:the\s+)?(?:upcoming|coming|forthcoming|approaching|next)\s+"
-                r"(?:summer\s+)?(?:transfer\s+)?window\b(?!\s+of)", re.IGNORECASE), open_or_next),
-    (re.compile(r"\b(?:the\s+)?(?:upcoming|coming|forthcoming|approaching|impending)\s+summer"
-                r"(?:\s+(?:transfer\s+)?window)?\b", re.IGNORECASE), upcoming_summer),
-    (re.compile(r"\b(?:the\s+)?summer\s+(?:transfer\s+)?window\b", re.IGNORECASE), upcoming_summer),
-    (re.compile(r"\b(?:at\s+|by\s+)?the\s+end\s+of\s+(?:the|this)\s+(?:season|campaign|term)\b",
-                re.IGNORECASE), upcoming_summer),
-    (re.compile(r"\bin\s+the\s+summer\b(?!\s+of)", re.IGNORECASE), upcoming_summer),
-    (re.compile(r"\b(?:the\s+)?(?:upcoming\s+|coming\s+|forthcoming\s+)?(?:january|winter|"
-                r"mid-season)(?:\s+(?:transfer\s+)?window)\b", re.IGNORECASE), upcoming_january),
-    (re.compile(r"\b(?:in|during|until|by|from|before|this)\s+january\b(?!\s+\d)", re.IGNORECASE),
-     upcoming_january),
-)  # fmt: skip
+    (_rx(rf"\bthis\s+(?:coming\s+)?summer(?:'s)?{_WINDOW}?\b"), _this_summer),
+    (_rx(rf"\bnext\s+summer(?:'s)?{_WINDOW}?\b"), _next_summer),
+    (_rx(rf"\blast\s+summer(?:'s)?{_WINDOW}?\b"), _last_summer),
+    (_rx(rf"\b(?:last|this\s+past)\s+(?:january|winter){_WINDOW}?\b"), _last_january),
+    (_rx(rf"\bnext\s+(?:january|winter)(?:'s)?{_WINDOW}?\b"), _next_january),
+    (_rx(r"\b(?:ahead\s+of\s+|before\s+|for\s+)?next\s+(?:season|campaign|term)\b"), _next_season),
+    (_rx(r"\bdeadline[- ]day\b"), open_or_next),
+    (
+        _rx(
+            r"\b(?:the\s+)?(?:upcoming|coming|forthcoming|approaching|next)\s+"
+            r"(?:summer\s+)?(?:transfer\s+)?window\b(?!\s+of)"
+        ),
+        open_or_next,
+    ),
+    (
+        _rx(
+            r"\b(?:the\s+)?(?:upcoming|coming|forthcoming|approaching|impending)\s+"
+            rf"summer{_WINDOW}?\b"
+        ),
+        upcoming_summer,
+    ),
+    (_rx(rf"\b(?:the\s+)?summer{_WINDOW}\b"), upcoming_summer),
+    (
+        _rx(r"\b(?:at\s+|by\s+)?the\s+end\s+of\s+(?:the|this)\s+(?:season|campaign|term)\b"),
+        upcoming_summer,
+    ),
+    (_rx(r"\bin\s+the\s+summer\b(?!\s+of)"), upcoming_summer),
+    (
+        _rx(
+            r"\b(?:the\s+)?(?:upcoming\s+|coming\s+|forthcoming\s+)?"
+            rf"(?:january|winter|mid-season){_WINDOW}\b"
+        ),
+        upcoming_january,
+    ),
+    (_rx(r"\b(?:in|during|until|by|from|before|this)\s+january\b(?!\s+\d)"), upcoming_january),
+)
 
 
 def _summer_gone(d: date) -> Window:
