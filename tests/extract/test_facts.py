@@ -68,6 +68,7 @@ CAPS: list[Row] = [
         {("Dani Ortega", "caps", "9"), ("Dani Ortega", "national_team", "Spain")},
     ),
     ("Pacheco is a Spain international.", {("Rui Pacheco", "national_team", "Spain")}),
+    ("Pacheco has 40 caps for his country.", {("Rui Pacheco", "caps", "40")}),
 ]
 
 STATS: list[Row] = [
@@ -273,3 +274,9 @@ def test_descriptor_in_apposition_is_attached() -> None:
     assert ("Rui Pacheco", "position", "goalkeeper") in _facts(
         "Fulham signed Rui Pacheco, the veteran goalkeeper, in 2021."
     )
+
+
+def test_caps_for_his_country_names_no_national_team() -> None:
+    assert not {
+        f for f in _facts("Pacheco has 40 caps for his country.") if f[1] == "national_team"
+    }
