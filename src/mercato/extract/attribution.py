@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from mercato.domain import Attribution, Span
+
+if TYPE_CHECKING:
+    from mercato.extract.context import ArticleContext
 
 # Notes the BBC prints after a label: "(Marca - in Spanish)", "(Times - subscription required)".
 _LABEL_NOTE = re.compile(
@@ -125,3 +129,46 @@ def column_attribution(sentence: str) -> str | None:
     """The outlet of a column or interview: "In his column for The Times" -> "The Times"."""
     match = _COLUMN.search(sentence)
     return _source(match.group(1)) if match else None
+
+
+_QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]{20,}[\"\u201d]")
+
+
+class PunditColumns:
+    """A pundit's column: what he says in quotes is credited to him and the paper.
+
+    "In his column for The Times, former striker Tony Cascarino hit out at ..." makes the quoted
+    sentences after it, and the sentences that name him, his claims.
+    """
+
+    def __init__(self, ctx: "ArticleContext") -> None:
+        from mercato.extract.context import PERSON_KINDS
+
+        self._start: int | None = None
+        self._attribution: Attribution | None = None
+        self._columnist = ""
+        for sentence in ctx.sentences:
+            outlet = column_attribution(sentence.text)
+            if outlet and re.search(r"\btold\s", sentence.text) and not re.search(r"(?i)column|writing|wrote", sentence.text):
+                outlet = None  # an interview, not a column
+            people = ctx.mentions_in(sentence, PERSON_KINDS)
+            if outlet and people:
+                self._columnist = people[0].label
+                self._attribution = Attribution(outlet=outlet, journalist=self._columnist, chain=(self._columnist,))
+                self._start = sentence.start
+                break
+        text = ctx.article.text
+        self._quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)] if self._start is not None else []
+        self._ctx = ctx
+
+    def attribution_for(self, sentence: Span) -> Attribution | None:
+        """The column's credit for a sentence quoted from it or naming the columnist."""
+        if self._attribution is None or self._start is None or sentence.start < self._start:
+            return None
+        surname = self._columnist.split()[-1] if self._columnist else ""
+        if surname and surname in sentence.text:
+            return self._attribution
+        for start, end in self._quoted:
+            if start <= sentence.start < end:
+                return self._attribution
+        return None

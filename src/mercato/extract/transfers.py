@@ -24,7 +24,7 @@ from mercato.domain import (
     TransferClaim,
 )
 from mercato.extract import cues
-from mercato.extract.attribution import in_text_attribution, paragraph_labels
+from mercato.extract.attribution import PunditColumns, in_text_attribution, paragraph_labels
 from mercato.extract.context import PERSON_KINDS, ArticleContext
 from mercato.extract.fees import find_fees
 from mercato.extract.names import MANAGER_NOUNS
@@ -105,6 +105,7 @@ def extract_transfers(ctx: ArticleContext) -> list[TransferClaim]:
     salience = Salience()
     previous_clubs: list[ClubSlot] = []
     item_starts = {item.span.start for item in labels}
+    columns = PunditColumns(ctx)
     for _, sentence in ctx.iter_sentences():
         if _starts_item(text, sentence.start, item_starts):
             salience = Salience()  # a gossip item speaks of its own people
@@ -118,7 +119,7 @@ def extract_transfers(ctx: ArticleContext) -> list[TransferClaim]:
             )
         if people and TRANSFER_CUE.search(sentence.text):
             found = _links_in_sentence(ctx, sentence, people, clubs, person_clubs, previous_clubs)
-            attribution = _attribution_for(sentence, labels)
+            attribution = _attribution_for(sentence, labels) or columns.attribution_for(sentence)
             for link in found:
                 link.attribution = attribution
             links.extend(found)
