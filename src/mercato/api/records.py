@@ -150,26 +150,51 @@ def source_table(
     as_of: date | None = None,
 ) -> list[SourceRecord]:
     """The league table of sources, for one club's stories or for the latest news."""
+    scored = scoring(store, as_of)
+    if scored is not None:
+        return _package_records(scored, club=club, league=league)
     if club:
         claims = board_claims(store, club_keys=[club_key(None, club)], as_of=as_of)
     else:
         claims = board_claims(store, as_of=as_of, latest=SOURCE_TABLE_CLAIMS)
-    outlets: set[str] = set()
-    for stored in claims:
-        claim = stored.claim
-        assert isinstance(claim, TransferClaim)
-        if claim.provenance.outlet:
-            outlets.add(claim.provenance.outlet)
-        if claim.attribution is not None and claim.attribution.outlet:
-            outlets.add(claim.attribution.outlet)
-    scored = scoring(store, as_of)
-    if scored is not None:
-        return _package_records(scored, outlets, club=club, league=league)
+    outlets = _outlets(stored.claim for stored in claims)
     stories = group_claims(claims)
     return provisional_records(stories, outlets, club=club, league=league)
 
 
-def _package_records(
+# League tables already counted from one scoring, by (club, league): a scoring is immutable.
+_TABLES_KEPT = 32
+_tables: dict[tuple[int, str | None, str | None], tuple[Scored, list[SourceRecord]]] = {}
+
+
+def _outlets(claims: Iterable[object]) -> set[str]:
+    """Names that the claims show as outlets (the rest of the sources are journalists)."""
+    outlets: set[str] = set()
+    for claim in claims:
+        if not isinstance(claim, TransferClaim):
+            continue
+        if claim.provenance.outlet:
+            outlets.add(claim.provenance.outlet)
+        if claim.attribution is not None and claim.attribution.outlet:
+            outlets.add(claim.attribution.outlet)
+    return outlets
+
+
+def _package_records(scored: Scored, *, club: str | None, league: str | None) -> list[SourceRecord]:
+    """Track records as the score package counts them, kept for the life of the scoring."""
+    key = (id(scored), club_key(None, club) if club else None, league)
+    kept = _tables.get(key)
+    if kept is not None and kept[0] is scored:
+        return kept[1]
+    outlets = _outlets(m.claim for story in scored.stories for m in story.claims)
+    rows = _count_package_records(scored, outlets, club=club, league=league)
+    _tables[key] = (scored, rows)
+    while len(_tables) > _TABLES_KEPT:
+        _tables.pop(next(iter(_tables)))
+    return rows
+
+
+def _count_package_records(
     scored: Scored, outlets: set[str], *, club: str | None, league: str | None
 ) -> list[SourceRecord]:
     """Track records as the score package counts them (independent sources, tier priors)."""
