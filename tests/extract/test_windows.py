@@ -29,6 +29,12 @@ SUMMER_PHRASES = [
     ("a move in the summer", AUTUMN, Window(2025, "summer")),
 ]
 
+MOVE_ADJECTIVES = [
+    ("Lyon plan a summer move for the forward", AUTUMN, Window(2025, "summer")),
+    ("a January loan to Genoa is likely", AUTUMN, Window(2025, "winter")),
+    ("a summer transfer window deal", SPRING, Window(2024, "summer")),
+]
+
 WINTER_PHRASES = [
     ("a loan in January", SPRING, Window(2025, "winter")),
     ("a loan in January", AUTUMN, Window(2025, "winter")),
@@ -88,6 +94,11 @@ KNOWN_MISSES = [
 
 @pytest.mark.parametrize(("text", "published", "expected"), SUMMER_PHRASES)
 def test_summer(text: str, published: date, expected: Window) -> None:
+    assert resolve_window(text, published) == expected
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), MOVE_ADJECTIVES)
+def test_window_as_adjective_of_the_move(text: str, published: date, expected: Window) -> None:
     assert resolve_window(text, published) == expected
 
 

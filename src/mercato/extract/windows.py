@@ -97,6 +97,12 @@ _ABSOLUTE: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], Window | None]
 _WINDOW = r"(?:\s+(?:transfer\s+)?window)"  # "summer", "summer window", "summer transfer window"
 
 
+_MOVE = (
+    r"(?:move|switch|swoop|deal|bid|signing|exit|departure|target|loan|approach|offer|raid|sale|"
+    r"transfer)\b(?!\s+(?:transfer\s+)?window)"
+)
+
+
 def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
@@ -130,6 +136,9 @@ _RELATIVE: tuple[tuple[re.Pattern[str], Callable[[date], Window]], ...] = (
         upcoming_summer,
     ),
     (_rx(r"\bin\s+the\s+summer\b(?!\s+of)"), upcoming_summer),
+    # "a summer move", "a January loan": the window named as an adjective of the move
+    (_rx(rf"\bsummer\s+{_MOVE}"), upcoming_summer),
+    (_rx(rf"\b(?:january|winter)\s+{_MOVE}"), upcoming_january),
     (
         _rx(
             r"\b(?:the\s+)?(?:upcoming\s+|coming\s+|forthcoming\s+)?"
