@@ -75,7 +75,13 @@ ENGLISH_NAMES = {
 }
 
 
-def resolve_clubs(mentions: Sequence[Mention]) -> list[Mention]:
+def _paragraph_of(text: str, offset: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return start, len(text) if end == -1 else end
+
+
+def resolve_clubs(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """A one-word club name takes the club of a longer name in the same article ("City")."""
     clubs = [m for m in mentions if m.kind is EntityKind.CLUB]
     resolved = []
@@ -89,6 +95,9 @@ def resolve_clubs(mentions: Sequence[Mention]) -> list[Mention]:
                 and len(c.span.text.split()) > 1
                 and word in _key(c.span.text).split()
             ]
+            paragraph = _paragraph_of(text, mention.span.start)
+            same_paragraph = [c for c in longer if paragraph[0] <= c.span.start < paragraph[1]]
+            longer = same_paragraph or longer
             before = [c for c in longer if c.span.start < mention.span.start]
             fuller = before[-1] if before else (longer[0] if longer else None)
             if fuller is not None:
@@ -99,7 +108,7 @@ def resolve_clubs(mentions: Sequence[Mention]) -> list[Mention]:
 
 def resolve_people(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """Give every person mention the fullest name the article uses for him; drop non-names."""
-    mentions = resolve_clubs(mentions)
+    mentions = resolve_clubs(text, mentions)
     people = [m for m in mentions if m.kind in PERSON_KINDS]
     full_names = sorted({m.span.text for m in people if len(m.span.text.split()) >= 2}, key=len, reverse=True)
     resolved: list[Mention] = []

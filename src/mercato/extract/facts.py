@@ -71,6 +71,93 @@ _POSITION_WISH = re.compile(
     r"\s+(?:a|an|the|new|another)?\s*(?:[\w'-]+\s+){0,3}$",
     re.IGNORECASE,
 )
+_LEADING_NAME = re.compile(
+    r"(?P<word>(?-i:[A-Z][\w'-]+))(?:[\s-](?-i:[A-Z][\w'-]+))*"
+    r"(?:,|\s+(?:has|have|had|is|was|who|scored|made|won|will|could))"
+)
+_SENTENCE_OPENERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "he",
+        "she",
+        "his",
+        "her",
+        "they",
+        "their",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "overall",
+        "however",
+        "but",
+        "and",
+        "so",
+        "meanwhile",
+        "former",
+        "ex",
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "since",
+        "with",
+        "while",
+        "when",
+        "although",
+        "though",
+        "if",
+        "as",
+        "yet",
+        "now",
+        "then",
+        "also",
+        "still",
+        "both",
+        "all",
+        "some",
+        "many",
+        "most",
+        "only",
+        "even",
+        "just",
+        "last",
+        "next",
+        "earlier",
+        "later",
+        "despite",
+        "having",
+        "being",
+        "according",
+        "asked",
+        "speaking",
+        "currently",
+        "previously",
+        "initially",
+    ]
+)
+_SOMEONE_ELSES = re.compile(
+    r"\b(?:his|her|their|its|our|your|my)\s+(?:own\s+)?(?:[\w'-]+\s+){0,2}$|"
+    r"\b(?:said|says|added|adds|admitted|explained|insisted|claimed|told)\s+the\s+"
+    r"(?:[\w'-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_NOT_A_POSITION = re.compile(
+    r"[\s-]+(?:to|options|line|positions|areas|roles|department|thinking|planning|players|"
+    r"defenders|ones|pair|pairing|partnership|duo|trio|coach)\b",
+    re.IGNORECASE,
+)
+_FORWARD_VERB = re.compile(
+    r"\b(?:look|looks|looking|looked|going|go|goes|move|moves|moving|moved|way|step|stepped|put|"
+    r"bring|brought|came|come|comes|straight|push|pushing|pushed|further|carry|carried|taking)\s+$",
+    re.IGNORECASE,
+)
 _UNKNOWN_NAME = re.compile(r"\s+(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+))*\b")
 _NON_PLAYER_ROLE = re.compile(
     r"\b(?:agent|boss|manager|coach|director|president|chairman|owner|father|brother|"
@@ -113,11 +200,25 @@ _STAT = re.compile(
 _STAT_TIMES = re.compile(
     rf"\b(?:scored|netted|struck|found\s+the\s+net)\s+(?P<n>{COUNT})\s+times\b", re.IGNORECASE
 )
+# A count that is not a player's tally: "his last five games", "unbeaten in four games", "lost
+# all three games", "a further two games" (a ban), "more than one goal", "two goals down".
 _STAT_NOT_HIS = re.compile(
-    r"\b(?:last|next|past|previous|remaining|first|final|opening|conceded|lost|won|drawn|unbeaten)"
-    r"\s+$",
+    r"\b(?:last|next|past|previous|remaining|first|final|opening|conceded|lost|won|drawn|unbeaten|"
+    r"all|further|another|miss|misses|missed|more\s+than|fewer\s+than|less\s+than|number|not|"
+    r"never|no)\s+(?:\w+\s+)?$|\b(?:unbeaten|winless|without\s+a\s+win|lasted|ban|banned|"
+    r"suspended|sidelined|out\s+for)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
+_STAT_NOT_HIS_AFTER = re.compile(
+    r"\s+(?:down|up|behind|ahead|clear|to\s+spare|in\s+charge|difference|deficit|margin|"
+    r"is|was|will|would|of\s+the\s+(?:season|summer|month|tournament))\b",
+    re.IGNORECASE,
+)
+# Player facts are not read for managers the recogniser marked as such.
+_PLAYER_FACTS = frozenset(
+    {"position", "foot", "caps", "goals", "assists", "appearances", "goal_contributions",
+     "clean_sheets", "starts", "market_value"}
+)  # fmt: skip
 _STAT_CLUB = re.compile(r"\b(?:for|with|at)\s+(?:the\s+)?$", re.IGNORECASE)
 _MARKET_VALUE_CUE = re.compile(r"transfermarkt|market\s+value", re.IGNORECASE)
 
@@ -185,7 +286,17 @@ def person_for(ctx: ArticleContext, sentence: Span, start: int, end: int) -> Men
         return before[-1]
     if persons:
         return None  # the sentence names someone else, later: do not guess across it
+    if _starts_with_unknown_name(ctx, sentence):
+        return None  # "Alexander-Arnold, who has 33 caps, ..." names someone not recognised
     return subject_before(ctx, sentence.start)
+
+
+def _starts_with_unknown_name(ctx: ArticleContext, sentence: Span) -> bool:
+    """Whether the sentence opens with a capitalised name that no mention covers."""
+    lead = _LEADING_NAME.match(sentence.text)
+    if lead is None or lead["word"].lower() in _SENTENCE_OPENERS:
+        return False
+    return not any(m.span.start == sentence.start for m in ctx.mentions_in(sentence))
 
 
 def _fact(
@@ -289,14 +400,20 @@ def _positions(ctx: ArticleContext, sentence: Span) -> list[FactClaim]:
             p.span.start == m.end() + 1 for p in ctx.mentions_in(sentence, PERSON_KINDS)
         )
         # "Liverpool want Inter centre-back Bastoni" describes him; "want a centre-back" wishes
-        if not named_next and _POSITION_WISH.search(
-            text[max(sentence.start, m.start() - 50) : m.start()]
+        lead = text[max(sentence.start, m.start() - 50) : m.start()]
+        if not named_next and (
+            _POSITION_WISH.search(lead)
+            or _SOMEONE_ELSES.search(lead)  # "past his own keeper", "said the Tottenham striker"
+            or _NOT_A_POSITION.match(text, m.end(), sentence.end)  # "forward options"
+            or (m["pos"].lower() == "forward" and _FORWARD_VERB.search(lead))  # "look forward"
         ):
             continue
         person = _descriptor_person(ctx, sentence, m.start(), m.end())
         if person is not None:
             claims.append(_fact(ctx, person, "position", _POSITIONS[m["pos"].lower()], sentence))
     for m in _FOOT.finditer(text, sentence.start, sentence.end):
+        if _NOT_A_POSITION.match(text, m.end(), sentence.end):
+            continue  # "not many left-footed players"
         person = person_for(ctx, sentence, m.start(), m.end())
         if person is not None:
             claims.append(_fact(ctx, person, "foot", m["foot"].lower(), sentence))
@@ -330,7 +447,7 @@ def _caps(ctx: ArticleContext, sentence: Span) -> list[FactClaim]:
                 claims.append(_fact(ctx, person, "national_team", team, sentence))
     for mention in ctx.mentions_in(sentence, frozenset({EntityKind.NATIONAL_TEAM})):
         if _INTERNATIONAL.match(text[mention.span.end : mention.span.end + 30]):
-            person = person_for(ctx, sentence, mention.span.start, mention.span.end)
+            person = _descriptor_person(ctx, sentence, mention.span.start, mention.span.end)
             if person is not None and not any(c.fact == "national_team" for c in claims):
                 claims.append(_fact(ctx, person, "national_team", mention.label, sentence))
     return claims
@@ -351,7 +468,9 @@ def _stats(ctx: ArticleContext, sentence: Span) -> list[FactClaim]:
     text = ctx.article.text
     hits: list[tuple[int, int, str, int]] = []
     for m in _STAT.finditer(text, sentence.start, sentence.end):
-        if _STAT_NOT_HIS.search(text[max(sentence.start, m.start() - 12) : m.start()]):
+        if _STAT_NOT_HIS.search(text[max(sentence.start, m.start() - 25) : m.start()]):
+            continue
+        if _STAT_NOT_HIS_AFTER.match(text, m.end(), sentence.end):
             continue
         n = parse_count(m["n"])
         if n is not None:
@@ -412,6 +531,7 @@ _READERS = (
 def extract_facts(ctx: ArticleContext) -> list[Claim]:
     """Age, birth-year range, position, foot, caps, national team, stats and market value."""
     claims: list[Claim] = []
+    managers = {m.label for m in ctx.mentions if m.kind is EntityKind.MANAGER}
     for _, sentence in ctx.iter_sentences():
         lowered = sentence.text.lower()
         for keys, reader in _READERS:
@@ -419,6 +539,8 @@ def extract_facts(ctx: ArticleContext) -> list[Claim]:
             if not any(key in lowered for key in keys):
                 continue
             for claim in reader(ctx, sentence):
+                if claim.fact in _PLAYER_FACTS and claim.person in managers:
+                    continue  # "unbeaten in four games" is the manager's record, not his caps
                 if claim not in claims:
                     claims.append(claim)
     return claims

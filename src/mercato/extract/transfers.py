@@ -150,6 +150,8 @@ _NATIONAL_JOB_BEFORE = re.compile(r"\b(?:coach|manager|boss|charge) of\s+$|\bas\
 
 
 def _is_national_job(text: str, start: int, end: int) -> bool:
+    if not _MANAGER_MOVE.search(text):
+        return False
     return bool(_NATIONAL_JOB_AFTER.match(text[end : end + 30]) or _NATIONAL_JOB_BEFORE.search(text[max(0, start - 20) : start]))
 
 
@@ -223,13 +225,16 @@ def _links_in_sentence(
             if r is ClubRole.SUBJECT and _subject_object(clubs[i], lead_start, local, lead)
         ]
         partners = [clubs[i] for i, r in roles.items() if r is ClubRole.PARTNER]
+        is_renewal = bool(_RENEWAL.search(lower))
+        if is_renewal:
+            partners = []  # "signs a new deal with Portsmouth": the club he is at
         if partners and subjects:
             origins = origins + partners
         elif partners:
             dests = dests + partners
         if _NEW_JOB.search(lower) and not dests and origins and lead.kind is EntityKind.MANAGER:
             dests, origins = origins[:1], origins[1:]  # "Newcastle boss Eddie Howe ... his new club"
-        if _RENEWAL.search(lower) and not dests and not origins:
+        if is_renewal and not dests:
             subjects = []  # a club keeping its own player is no move
         origin = (origins or sellers or [None])[0]
         if origin is None:

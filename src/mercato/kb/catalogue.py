@@ -191,6 +191,7 @@ def read_catalogue(read: Reader) -> Catalogue:
                 "country": row["country"],
                 "country_code": row["country_code"],
                 "city": row["city"],
+                "stadium": row.get("stadium") or None,
                 "leagues": leagues,
                 "wikidata": row["wikidata"] or None,
                 "transfermarkt_id": row["transfermarkt_id"] or None,
