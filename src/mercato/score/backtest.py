@@ -106,8 +106,8 @@ def _learn(
     rows, labels = [], []
     for story in stories:
         features = frozen.get(story.claims[0].claim_id)
-        outcome = known[story.id]
-        if features is not None and outcome.outcome != Outcome.OPEN:
+        outcome = known.get(story.id)  # a labeller may leave a story out (no thread to read)
+        if features is not None and outcome is not None and outcome.outcome != Outcome.OPEN:
             rows.append(features)
             labels.append(int(outcome.outcome == Outcome.HAPPENED))
     model = fit_logistic(rows, labels) if rows else constant_model(rate)
@@ -153,6 +153,8 @@ def replay(
             key = story.claims[0].claim_id
             if story.first_seen != day or key in frozen:
                 continue
+            if window_close(story.window) < day:
+                continue  # history told after the fact ("joined in 2017"): nothing to predict
             features = tuple(
                 story_features(
                     story, as_of=day, records=state.records, base_rate=state.base_rate,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 
 def _continued_fraction(a: float, b: float, x: float) -> float:
@@ -58,6 +59,7 @@ def beta_quantile(q: float, a: float, b: float) -> float:
     return (lo + hi) / 2.0
 
 
+@lru_cache(maxsize=65536)
 def credible_interval(a: float, b: float, mass: float = 0.9) -> tuple[float, float]:
     """Equal-tailed credible interval holding `mass` of Beta(a, b)."""
     tail = (1.0 - mass) / 2.0

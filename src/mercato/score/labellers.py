@@ -93,7 +93,7 @@ def thread_labels(
         thread = _thread_of(story, threads, of_item)
         if thread is None or not thread.done or thread.key in move_window:
             continue
-        joined = completed.windows_joined(story.person, thread.to_club) if completed else []
+        joined = completed.windows_joined(story.person, thread.to_club) if completed is not None else []
         move_window[thread.key] = joined[-1] if joined else window_for_date(thread.last_snippet)
     kept, dropped = [], 0
     for claim_id, claim in claims:

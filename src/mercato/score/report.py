@@ -69,7 +69,10 @@ def run_backtest(
     """Replay a dataset of the shared corpus and score the three predictors on its later windows."""
     items = articles if articles is not None else load_items(corpus, dataset)
     extracted = extract_corpus(items, extractor=extractor, cache=cache, progress=progress)
-    completed = load_completed_transfers(kb)
+    years = [a.published.year for a in items if a.published is not None]
+    # Seasons the items can be about (a season is named by the year its summer window falls in).
+    seasons = range(min(years) - 1, max(years) + 2) if years else None
+    completed = load_completed_transfers(kb, seasons)
     details: dict[str, object] = {
         "dataset": dataset,
         "items": len(items),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -28,6 +29,7 @@ def source_label(claim: TransferClaim) -> str | None:
     return claim.provenance.outlet
 
 
+@lru_cache(maxsize=65536)
 def source_key(label: str | None) -> str:
     """One key per source however it is printed ("Daily Mail", "Mail", "Times - subscription")."""
     if not label:
@@ -94,7 +96,8 @@ def _is_copy(a: StoryClaim, b: StoryClaim) -> bool:
     return len(wa & wb) / len(wa | wb) >= COPY_SIMILARITY
 
 
-def independent_sources(story: Story) -> list[IndependentSource]:
+@lru_cache(maxsize=8192)
+def independent_sources(story: Story) -> tuple[IndependentSource, ...]:
     """Group claims by original source; chains and copies count once, under the first reporter."""
     groups: dict[str, list[StoryClaim]] = {}
     labels: dict[str, str] = {}
@@ -127,7 +130,7 @@ def independent_sources(story: Story) -> list[IndependentSource]:
                 repeated_by=tuple(repeaters.values()),
             )
         )
-    return out
+    return tuple(out)
 
 
 def buzz(story: Story) -> int:

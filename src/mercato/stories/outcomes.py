@@ -67,13 +67,18 @@ class CompletedTransfers:
         self._by_key: dict[str, list[CompletedMove]] = defaultdict(list)
         self._by_surname: dict[str, list[CompletedMove]] = defaultdict(list)
         self.windows: set[Window] = set()
+        self._count = 0
         for move in moves:
+            self._count += 1
             self._by_key[person_key(move.person)].append(move)
             self._by_surname[surname_key(move.person)].append(move)
             self.windows.add(move.window)
 
     def __len__(self) -> int:
-        return sum(len(v) for v in self._by_key.values())
+        return self._count
+
+    def __bool__(self) -> bool:
+        return True  # an empty table is still a table: "no move recorded" is information
 
     def moves_of(self, person: str, window: Window, *, known_on: date) -> list[CompletedMove]:
         """Moves of a person in a window that were known by a day (surname rule when needed)."""
@@ -119,7 +124,7 @@ def _read_by_window(path: Path, seasons: Collection[int] | None) -> Iterable[Com
             )
 
 
-def _read_dated(path: Path) -> Iterable[CompletedMove]:
+def _read_dated(path: Path, seasons: Collection[int] | None) -> Iterable[CompletedMove]:
     """Rows of transfers/*.csv: exact dates (dd/mm/yyyy) from 2022."""
     with path.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
@@ -127,11 +132,15 @@ def _read_dated(path: Path) -> Iterable[CompletedMove]:
                 day = datetime.strptime(row["transfer_date"], "%d/%m/%Y").date()
             except (KeyError, ValueError):
                 continue
+            window = window_for_date(day)
+            season = window.year if window.part == "summer" else window.year - 1
+            if seasons is not None and season not in seasons:
+                continue
             yield CompletedMove(
                 person=row["player_name"],
                 from_club=_club_or_none(row.get("from_club_name", "")),
                 to_club=_club_or_none(row.get("to_club_name", "")),
-                window=window_for_date(day),
+                window=window,
                 day=day,
             )
 
@@ -142,7 +151,7 @@ def load_completed_transfers(kb_dir: Path, seasons: Collection[int] | None = Non
     for path in sorted((kb_dir / "transfers-by-window").glob("*/*.csv")):
         moves.extend(_read_by_window(path, seasons))
     for path in sorted((kb_dir / "transfers").glob("*.csv")):
-        moves.extend(_read_dated(path))
+        moves.extend(_read_dated(path, seasons))
     return CompletedTransfers(moves)
 
 
@@ -167,7 +176,9 @@ def label_story(
 ) -> StoryOutcome:
     """Label one story from what was known on `as_of`: tables first, then later claims."""
     close = window_close(story.window)
-    moves = completed.moves_of(story.person, story.window, known_on=as_of) if completed else []
+    moves = (
+        completed.moves_of(story.person, story.window, known_on=as_of) if completed is not None else []
+    )
     hits = [m for m in moves if _matches(story, m)]
     if hits:
         return StoryOutcome(story.id, Outcome.HAPPENED, min(m.known_on() for m in hits), "completed-transfer table")
