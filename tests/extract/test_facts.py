@@ -86,6 +86,10 @@ STATS: list[Row] = [
     ),
     ("Pacheco has netted 14 times this term.", {("Rui Pacheco", "goals", "14")}),
     (
+        "Kral has netted twice and laid out 9 assists in 61 games.",
+        {("Tomas Kral", "assists", "9"), ("Tomas Kral", "appearances", "61")},
+    ),
+    (
         "Ortega has made only nine league appearances this season.",
         {("Dani Ortega", "appearances", "9")},
     ),
@@ -158,6 +162,15 @@ def test_known_misses(text: str, expected: set[tuple[str, str, str]]) -> None:
         "Kral was signed in 2019 for a small fee.",
         "They play a 4-2-3-1 with Ortega on the left.",
         "Ortega will face plenty of defenders keen to stop him.",
+        "Kral deflected the shot past his own keeper.",
+        "Kral said he looks forward to the derby.",
+        "Fulham want to bolster their forward options before Ortega leaves.",
+        '"It was a fine finish from Kral," said the Valencia striker.',
+        "Ortega says there are not many left-footed players in the squad.",
+        "Ortega will miss a further two games through suspension.",
+        "Ortega is out for six games with a knee injury.",
+        "Valencia were two goals down when Ortega came on.",
+        "Kral says his number one goal is to win the league.",
         "Kral is injured, so Fulham hope to bring in a highly rated centre-back.",
     ],
 )
@@ -280,3 +293,21 @@ def test_caps_for_his_country_names_no_national_team() -> None:
     assert not {
         f for f in _facts("Pacheco has 40 caps for his country.") if f[1] == "national_team"
     }
+
+
+def test_stats_are_not_read_for_managers() -> None:
+    names = dict(NAMES, **{"Rui Pacheco": Name(EntityKind.MANAGER, "Rui Pacheco")})
+    facts = extract_facts(context("Rui Pacheco won 20 games in his first season.", names))
+    assert not [c for c in facts if isinstance(c, FactClaim) and c.fact == "appearances"]
+
+
+def test_sentence_opening_with_an_unknown_name_is_not_about_the_last_person() -> None:
+    text = "Fulham want Tomas Kral.\n\nMarlow, who has 33 caps, was left out of the squad."
+    assert not {f for f in _facts(text) if f[1] == "caps"}
+
+
+def test_international_descriptor_is_not_the_boss() -> None:
+    names = dict(NAMES, **{"Martin Hale": Name(EntityKind.MANAGER, "Martin Hale")})
+    text = "Boss Martin Hale would let the Spain international go for the right price."
+    facts = extract_facts(context(text, names))
+    assert not [c for c in facts if isinstance(c, FactClaim) and c.person == "Martin Hale"]
