@@ -184,3 +184,36 @@ def test_dask_ingest_on_worker_processes_equals_local(tmp_path: Path) -> None:
         )
         assert _stored(remote) == expected
     assert report.ingested == 7
+
+
+@pytest.mark.slow
+def test_cli_ingest_with_the_dask_engine_equals_local(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from mercato.cli import _register_commands, cli
+
+    _register_commands()
+    files = [str(f) for f in _write_inputs(tmp_path)]
+    runner = CliRunner()
+    local_db, dask_db = tmp_path / "local.db", tmp_path / "dask.db"
+    local = runner.invoke(cli, ["ingest", *files, "--db", str(local_db), "--json"])
+    remote = runner.invoke(
+        cli,
+        ["ingest", *files, "--db", str(dask_db), "--engine", "dask", "--workers", "1", "--json"],
+    )
+    assert local.exit_code == remote.exit_code
+    with Store.open(f"sqlite:///{local_db}") as a, Store.open(f"sqlite:///{dask_db}") as b:
+        assert _stored(a) == _stored(b)
+
+
+def test_scheduler_without_the_dask_engine_is_a_usage_error(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from mercato.cli import _register_commands, cli
+
+    _register_commands()
+    result = CliRunner().invoke(
+        cli, ["ingest", str(tmp_path), "--scheduler", "tcp://127.0.0.1:8786"]
+    )
+    assert result.exit_code == 2
+    assert "--engine dask" in result.output

@@ -50,6 +50,7 @@ class Partition:
     end: int | None = None  # byte offset after the last line; None: the whole file via its reader
     first_line: int = 1  # number of the first line, for naming a bad record "file:line"
     records: int = 1  # lines in the range (an estimate for whole files)
+    is_url: bool = False  # an http(s) address the worker fetches (a feed or one page)
 
 
 @dataclass(frozen=True)
@@ -61,15 +62,23 @@ class PartitionResult:
     records: int
 
 
+def is_url(value: Path | str) -> bool:
+    """True for an http(s) address given where a path could be."""
+    return isinstance(value, str) and value.lower().startswith(("http://", "https://"))
+
+
 def plan_partitions(
-    files: Sequence[Path], records_per_partition: int = DEFAULT_PARTITION_RECORDS
+    sources: Sequence[Path | str], records_per_partition: int = DEFAULT_PARTITION_RECORDS
 ) -> tuple[list[Partition], list[IngestError]]:
-    """Split files into partitions; a file no reader takes is a failure, as in a local run."""
+    """Split files (and URLs) into partitions; a file no reader takes is a failure, as locally."""
     from mercato.ingest.readers import reader_for
 
     partitions: list[Partition] = []
     failures: list[IngestError] = []
-    for path in files:
+    for path in sources:
+        if isinstance(path, str):
+            partitions.append(Partition(path, is_url=True))
+            continue
         try:
             spec = reader_for(path)
         except IngestError as exc:
@@ -159,7 +168,11 @@ def _jsonl_range(partition: Partition) -> Iterator[Article | IngestError]:
 
 
 def _records(partition: Partition) -> Iterator[Article | IngestError]:
-    if partition.end is None:
+    if partition.is_url:
+        from mercato.ingest.fetch import articles_from_url
+
+        yield from articles_from_url(partition.path)
+    elif partition.end is None:
         from mercato.ingest.readers import read_path
 
         yield from read_path(Path(partition.path))
@@ -282,7 +295,7 @@ def ingest_with_dask(
     records_per_partition: int = DEFAULT_PARTITION_RECORDS,
     observer: IngestObserver | None = None,
 ) -> IngestReport:
-    """Ingest files as a Dask job and store the results; the same report as a local run."""
+    """Ingest files and URLs as a Dask job, store the results; the same report as a local run."""
     from mercato.ingest.readers import iter_files
 
     if workers < 1:
@@ -292,16 +305,18 @@ def ingest_with_dask(
     extract = extract or default_extract()
     writer = _Writer(store, observer or SilentObserver())
     started = time.perf_counter()
-    files: list[Path] = []
-    for found in iter_files(paths):
-        if isinstance(found, IngestError):
-            writer.fail(found)
-        else:
-            files.append(found)
-    partitions, unreadable = plan_partitions(files, records_per_partition)
+    sources: list[Path | str] = []
+    for given in paths:
+        found_all = [str(given)] if is_url(given) else list(iter_files([given]))
+        for found in found_all:
+            if isinstance(found, IngestError):
+                writer.fail(found)
+            else:
+                sources.append(found)
+    partitions, unreadable = plan_partitions(sources, records_per_partition)
     for error in unreadable:
         writer.fail(error)
-    writer.report.files = len(files)
+    writer.report.files = len(sources)
     writer.observer.started(sum(p.records for p in partitions))
     own_client = client is None
     active = client if client is not None else start_client(scheduler, workers=workers)

@@ -112,6 +112,11 @@ def summary_line(report: IngestReport) -> str:
     show_default=True,
     help="Articles stored per transaction; a crash loses at most one batch.",
 )
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Run extraction in local worker processes, or as a Dask job (the 'dask' extra; "
+              "see docs/scale.md).")  # fmt: skip
+@click.option("--scheduler", metavar="ADDRESS", help="With --engine dask: the scheduler to run on "
+              "(tcp://host:8786); default: a local cluster of --workers processes.")  # fmt: skip
 @click.option("--quiet-warnings", is_flag=True, help="Do not print a line per warning.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
 def ingest_command(
@@ -119,6 +124,8 @@ def ingest_command(
     db: str | None,
     workers: int | None,
     batch_size: int,
+    engine: str,
+    scheduler: str | None,
     quiet_warnings: bool,
     as_json: bool,
 ) -> None:
@@ -138,15 +145,29 @@ def ingest_command(
     # A terminated run unwinds like an interrupted one: workers stopped, the batch in flight
     # rolled back, everything committed before it kept.
     previous = signal.signal(signal.SIGTERM, _exit_on_sigterm)
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
+    sources = [p if p.lower().startswith(("http://", "https://")) else Path(p) for p in paths]
     try:
         with Store.open(url) as store:
-            report = ingest_paths(
-                [p if p.lower().startswith(("http://", "https://")) else Path(p) for p in paths],
-                store,
-                workers=workers or settings.workers,
-                batch_size=batch_size,
-                observer=observer,
-            )
+            if engine == "dask":
+                from mercato.distributed import ingest_with_dask
+
+                report = ingest_with_dask(
+                    sources,
+                    store,
+                    scheduler=scheduler,
+                    workers=workers or settings.workers,
+                    observer=observer,
+                )
+            else:
+                report = ingest_paths(
+                    sources,
+                    store,
+                    workers=workers or settings.workers,
+                    batch_size=batch_size,
+                    observer=observer,
+                )
     finally:
         observer.stop()
         signal.signal(signal.SIGTERM, previous)
