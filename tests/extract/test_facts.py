@@ -171,6 +171,7 @@ def test_known_misses(text: str, expected: set[tuple[str, str, str]]) -> None:
         "Ortega is out for six games with a knee injury.",
         "Valencia were two goals down when Ortega came on.",
         "Kral says his number one goal is to win the league.",
+        "Kral said the owners are the right people to take the club forward.",
         "Kral is injured, so Fulham hope to bring in a highly rated centre-back.",
     ],
 )
@@ -311,3 +312,11 @@ def test_international_descriptor_is_not_the_boss() -> None:
     text = "Boss Martin Hale would let the Spain international go for the right price."
     facts = extract_facts(context(text, names))
     assert not [c for c in facts if isinstance(c, FactClaim) and c.person == "Martin Hale"]
+
+
+def test_people_named_as_managers_get_no_player_facts() -> None:
+    text = (
+        "Rui Pacheco is in his second spell as Valencia caretaker boss.\n\n"
+        "Pacheco has won 6 games and is a former Spain international."
+    )
+    assert not {f for f in _facts(text) if f[0] == "Rui Pacheco" and f[1] != "age"}

@@ -71,6 +71,12 @@ _POSITION_WISH = re.compile(
     r"\s+(?:a|an|the|new|another)?\s*(?:[\w'-]+\s+){0,3}$",
     re.IGNORECASE,
 )
+_ROLE_BEFORE = re.compile(r"\b(?:boss|manager|head\s+coach|coach)\s+$", re.IGNORECASE)
+_ROLE_AFTER = re.compile(
+    r",?\s+(?:is|was|has\s+been|had\s+been)\s+(?:[\w'-]+\s+){0,8}?"
+    r"(?:boss|manager|head\s+coach|coach)\b",
+    re.IGNORECASE,
+)
 _LEADING_NAME = re.compile(
     r"(?P<word>(?-i:[A-Z][\w'-]+))(?:[\s-](?-i:[A-Z][\w'-]+))*"
     r"(?:,|\s+(?:has|have|had|is|was|who|scored|made|won|will|could))"
@@ -154,8 +160,10 @@ _NOT_A_POSITION = re.compile(
     re.IGNORECASE,
 )
 _FORWARD_VERB = re.compile(
-    r"\b(?:look|looks|looking|looked|going|go|goes|move|moves|moving|moved|way|step|stepped|put|"
-    r"bring|brought|came|come|comes|straight|push|pushing|pushed|further|carry|carried|taking)\s+$",
+    r"\b(?:look|looks|looking|looked|going|go|goes|way|step|stepped|put|bring|brought|came|come|"
+    r"comes|straight|further)\s+$|"
+    r"\b(?:take|takes|taking|took|move|moves|moving|moved|drive|driving|push|pushing|pushed|carry|"
+    r"carried|carrying)\s+(?:[\w'-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 _UNKNOWN_NAME = re.compile(r"\s+(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+))*\b")
@@ -205,7 +213,8 @@ _STAT_TIMES = re.compile(
 _STAT_NOT_HIS = re.compile(
     r"\b(?:last|next|past|previous|remaining|first|final|opening|conceded|lost|won|drawn|unbeaten|"
     r"all|further|another|miss|misses|missed|more\s+than|fewer\s+than|less\s+than|number|not|"
-    r"never|no)\s+(?:\w+\s+)?$|\b(?:unbeaten|winless|without\s+a\s+win|lasted|ban|banned|"
+    r"never|no|those|these|the|are|were|be|defeats|wins|draws|victories|points)\s+(?:\w+\s+)?$|"
+    r"\bcharge\s+(?:for|of)\s+$|\b(?:unbeaten|winless|without\s+a\s+win|lasted|ban|banned|"
     r"suspended|sidelined|out\s+for)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
@@ -216,8 +225,8 @@ _STAT_NOT_HIS_AFTER = re.compile(
 )
 # Player facts are not read for managers the recogniser marked as such.
 _PLAYER_FACTS = frozenset(
-    {"position", "foot", "caps", "goals", "assists", "appearances", "goal_contributions",
-     "clean_sheets", "starts", "market_value"}
+    {"position", "foot", "caps", "national_team", "goals", "assists", "appearances",
+     "goal_contributions", "clean_sheets", "starts", "market_value"}
 )  # fmt: skip
 _STAT_CLUB = re.compile(r"\b(?:for|with|at)\s+(?:the\s+)?$", re.IGNORECASE)
 _MARKET_VALUE_CUE = re.compile(r"transfermarkt|market\s+value", re.IGNORECASE)
@@ -289,6 +298,23 @@ def person_for(ctx: ArticleContext, sentence: Span, start: int, end: int) -> Men
     if _starts_with_unknown_name(ctx, sentence):
         return None  # "Alexander-Arnold, who has 33 caps, ..." names someone not recognised
     return subject_before(ctx, sentence.start)
+
+
+def _managers(ctx: ArticleContext) -> set[str]:
+    """People the article names as managers: so marked, or "boss X", "X ... as caretaker boss"."""
+    text = ctx.article.text
+    found: set[str] = set()
+    for m in ctx.mentions:
+        if (
+            m.kind is EntityKind.MANAGER
+            or m.kind in PERSON_KINDS
+            and (
+                _ROLE_BEFORE.search(text[max(0, m.span.start - 25) : m.span.start])
+                or _ROLE_AFTER.match(text, m.span.end, min(len(text), m.span.end + 80))
+            )
+        ):
+            found.add(m.label)
+    return found
 
 
 def _starts_with_unknown_name(ctx: ArticleContext, sentence: Span) -> bool:
@@ -531,7 +557,7 @@ _READERS = (
 def extract_facts(ctx: ArticleContext) -> list[Claim]:
     """Age, birth-year range, position, foot, caps, national team, stats and market value."""
     claims: list[Claim] = []
-    managers = {m.label for m in ctx.mentions if m.kind is EntityKind.MANAGER}
+    managers = _managers(ctx)
     for _, sentence in ctx.iter_sentences():
         lowered = sentence.text.lower()
         for keys, reader in _READERS:
