@@ -169,6 +169,11 @@ def test_paragraph_continuing_a_quote_keeps_the_speaker() -> None:
         'Dale was sent off, but the league confirmed: "There will be no further action on this."',
         # the quote closed its sentence; the next one merely starts with a name
         '"We will not comment on this matter at all." Dale claimed his gesture was a joke.',
+        # "he" is the described subject ("The Scot"), not the person named after the verb
+        (
+            "The Scot initially defended Berg after the game. He said: "
+            '"I believe the decision was wrong and I stand by it."'
+        ),
         # "he" is the described subject ("the Norwegian coach"), not the person named after it
         (
             'But the Norwegian coach wants Martin Dale to call him. He said: "If Dale wants '

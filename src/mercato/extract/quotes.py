@@ -43,6 +43,56 @@ _SUBJECT_GAP = re.compile(
     r"(?:'s?|’s?)?\s*(?:,[^,.!?\"“”]{1,80},\s*)?(?:(?!he\b|she\b)[\w'-]+\s+){0,3}", _I
 )
 _SHORT_TAG = 6  # '"...." said the Celtic boss Martin Dale.' at most
+_TITLE_WORDS = frozenset(
+    [
+        "former",
+        "ex",
+        "veteran",
+        "new",
+        "caretaker",
+        "interim",
+        "the",
+        "a",
+        "an",
+        "and",
+        "but",
+        "so",
+        "his",
+        "their",
+        "boss",
+        "manager",
+        "coach",
+        "head",
+        "striker",
+        "defender",
+        "midfielder",
+        "goalkeeper",
+        "keeper",
+        "forward",
+        "winger",
+        "full-back",
+        "centre-back",
+        "captain",
+        "chief",
+        "president",
+        "director",
+        "chairman",
+        "owner",
+        "international",
+        "pundit",
+        "columnist",
+        "journalist",
+        "star",
+        "legend",
+        "minister",
+        "sporting",
+        "executive",
+        "agent",
+        "team-mate",
+        "teammate",
+        "assistant",
+    ]
+)
 _SUBJECT_LEAD_WORDS = 4  # "former Chelsea striker X": a subject is named near its clause's start
 _OUTLET_CUE = re.compile(
     r"\b(?:told|tells|to|for|in|with|on|via|telling|speaking\s+to|writing\s+in)\s+$", _I
@@ -70,6 +120,11 @@ def _outlet_in(ctx: ArticleContext, start: int, end: int) -> str | None:
     return None
 
 
+def _is_title_word(word: str) -> bool:
+    """Whether a word may stand before a name in its subject ("former Chelsea striker X")."""
+    return word[:1].isupper() or word.endswith(("'s", "’s")) or word.lower() in _TITLE_WORDS
+
+
 def _sentence_subject(ctx: ArticleContext, before: int) -> tuple[Mention | None, Span] | None:
     """Whom "he" stands for: the subject of the nearest sentence before `before` naming anyone.
 
@@ -84,7 +139,9 @@ def _sentence_subject(ctx: ArticleContext, before: int) -> tuple[Mention | None,
         if not persons:
             continue
         lead = ctx.article.text[region.start : persons[0].span.start].rsplit(",", 1)[-1]
-        if len(lead.split()) <= _SUBJECT_LEAD_WORDS:
+        if len(lead.split()) <= _SUBJECT_LEAD_WORDS and all(
+            _is_title_word(word) for word in lead.split()
+        ):
             return persons[0], region
         return None, region
     return None
