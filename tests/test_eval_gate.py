@@ -64,7 +64,7 @@ def test_score_stays_above_floor(shared_dir: Path, gold_name: str, metric: str) 
 def main(argv: list[str]) -> int:
     """Print scores against floors; with --raise, lift the floors to the scores."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from conftest import find_shared_dir
+    from support import find_shared_dir
 
     shared = find_shared_dir()
     if shared is None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLES_DIR, require_shared
+from support import SAMPLES_DIR, require_shared
 from ingest.local_server import Route, Site, serve  # tests/ingest/local_server.py
 from mercato.domain import Article, Extraction
 from mercato.errors import IngestError

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import SAMPLES_DIR
+from support import SAMPLES_DIR
 from mercato.cli import EXIT_PARTIAL, _register_commands, cli
 from mercato.store import Store
 from toy_extraction import toy_extract

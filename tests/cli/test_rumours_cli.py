@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import SAMPLES_DIR
+from support import SAMPLES_DIR
 from mercato.cli import _register_commands, cli
 from mercato.cli.query import format_fee
 from mercato.domain import Fee
