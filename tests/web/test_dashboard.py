@@ -111,3 +111,12 @@ def test_a_missing_story_is_a_readable_404_page(browser: Browser, served_url: st
     assert response is not None and response.status == 404
     expect(page.locator(".error-message")).to_contain_text("does not exist")
     page.close()
+
+
+def test_search_box_finds_a_player_and_his_stories(page: Page, served_url: str) -> None:
+    page.goto(served_url + "/")
+    page.fill("header .search input[name=q]", "lindq")
+    page.press("header .search input[name=q]", "Enter")
+    expect(page.locator("h1")).to_contain_text("Search: lindq")
+    expect(page.locator("ul.names a", has_text="Mateo Lindqvist")).to_be_visible()
+    expect(page.locator("tr.story-row").first).to_contain_text("Mateo Lindqvist")

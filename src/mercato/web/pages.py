@@ -228,12 +228,17 @@ def search_page(request: Request, store: StoreDep, q: Text = None) -> Response:
     query = _blank(q)
     if not query:
         return RedirectResponse("/", status_code=303)
+    people = people_named(store, query)[:30]
+    stories: list[StoryView] = []
+    if people:  # the stories of the best-matching player
+        stories = board_page(store, StoryFilters(person=people[0][1]), limit=BOARD_SIZE)[1]
     return _render(
         request,
         "search.html",
         query=query,
-        people=people_named(store, query)[:30],
+        people=people,
         clubs=clubs_named(store, query)[:30],
+        stories=stories,
     )
 
 
