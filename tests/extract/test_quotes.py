@@ -196,3 +196,29 @@ def test_he_said_after_a_quote_is_the_subject_before_it() -> None:
         ("Martin Dale", None),
         ("Oskar Berg", "Hugo Lindqvist"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "Celtic manager Martin Dale has lost Berg to injury.\n\n"
+            '"It is a huge blow for the squad," the Celtic manager said.'
+        ),
+        (
+            "Celtic boss Martin Dale has lost Berg to injury.\n\n"
+            '"It is a huge blow for the squad," said the Celtic boss.'
+        ),
+        (
+            "Celtic boss Martin Dale has lost Berg to injury. The Celtic manager added: "
+            '"It is a huge blow for the squad."'
+        ),
+    ],
+)
+def test_speaker_named_by_role_is_the_person_introduced_with_it(text: str) -> None:
+    assert [q.speaker for q in _quotes(text)] == ["Martin Dale"]
+
+
+def test_role_nobody_was_introduced_with_gives_no_speaker() -> None:
+    text = 'Martin Dale watched on.\n\n"It is a huge blow for us all," said the Celtic captain.'
+    assert _quotes(text) == []

@@ -93,6 +93,24 @@ _TITLE_WORDS = frozenset(
         "assistant",
     ]
 )
+_ROLE = (
+    r"(?P<role>(?:[\w'.’-]+\s+){0,3}?(?:manager|boss|head\s+coach|coach|chairman|chief\s+executive|"
+    r"president|director|owner|striker|midfielder|defender|goalkeeper|keeper|winger|forward|"
+    r"captain|skipper|international|pundit|agent))\b"
+)
+# '"...," said the Celtic manager' / '"...," the Celtic manager said' / 'The Celtic boss added:'
+_SAY_THEN_ROLE = re.compile(rf"\s*,?\s*{_SAY}\s+the\s+{_ROLE}", _I)
+_ROLE_THEN_SAY = re.compile(rf"\s*,?\s*the\s+{_ROLE}\s+(?:has\s+|had\s+)?{_SAY}\b", _I)
+_ROLE_BEFORE_VERB = re.compile(rf"\bthe\s+{_ROLE}\s+(?:has\s+|had\s+|also\s+|then\s+)?$", _I)
+_ROLE_HEADS: dict[str, tuple[str, ...]] = {
+    "manager": ("manager", "boss", "head coach", "coach"),
+    "boss": ("manager", "boss", "head coach", "coach"),
+    "coach": ("manager", "boss", "head coach", "coach"),
+    "executive": ("chief executive",),
+    "skipper": ("captain", "skipper"),
+    "captain": ("captain", "skipper"),
+    "keeper": ("goalkeeper", "keeper"),
+}
 _SUBJECT_LEAD_WORDS = 4  # "former Chelsea striker X": a subject is named near its clause's start
 _OUTLET_CUE = re.compile(
     r"\b(?:told|tells|to|for|in|with|on|via|telling|speaking\s+to|writing\s+in)\s+$", _I
@@ -147,6 +165,33 @@ def _sentence_subject(ctx: ArticleContext, before: int) -> tuple[Mention | None,
     return None
 
 
+def _described(ctx: ArticleContext, role: str, before: int) -> Mention | None:
+    """The person a role stands for ("the Celtic manager"): the latest one introduced with it.
+
+    That is a person named before `before` right after the role's head noun ("Celtic manager
+    Martin Dale", "Argyle's Austrian boss Miron Muslic"), with the role's capitalised words
+    ("Celtic") close by when it has any.
+    """
+    text = ctx.article.text
+    words = role.split()
+    head = words[-1].lower()
+    heads = _ROLE_HEADS.get(head, (head,))
+    qualifiers = [w.rstrip("'’s") for w in words[:-1] if w[:1].isupper()]
+    found = None
+    for mention in ctx.mentions:
+        if mention.span.end > before:
+            break
+        if mention.kind not in SPEAKER_KINDS:
+            continue
+        lead = text[max(0, mention.span.start - 40) : mention.span.start].lower()
+        if not any(re.search(rf"\b{re.escape(h)}\s*,?\s*$", lead) for h in heads):
+            continue
+        if qualifiers and not any(q.lower() in lead for q in qualifiers):
+            continue
+        found = mention
+    return found
+
+
 def _after(ctx: ArticleContext, start: int, end: int, previous: _Said | None) -> _Said | None:
     """A speaker named right after the quote: `," said X` or `," X said` or `," he said`."""
     text = ctx.article.text
@@ -167,6 +212,10 @@ def _after(ctx: ArticleContext, start: int, end: int, previous: _Said | None) ->
         and _NAME_THEN_SAY.match(text, speakers[0].span.end, stop)
     ):
         return _Said(speakers[0], _outlet_in(ctx, end, stop), tail)
+    role = _SAY_THEN_ROLE.match(text, end, stop) or _ROLE_THEN_SAY.match(text, end, stop)
+    if role:
+        described = _described(ctx, role["role"], start)
+        return _Said(described, _outlet_in(ctx, end, stop), tail) if described else None
     if _PRONOUN_SAY.match(text, end, stop):
         # "he" is the subject of the sentence before the quote, unless a quote came in between
         subject = _sentence_subject(ctx, start)
@@ -206,6 +255,12 @@ def _before(ctx: ArticleContext, start: int, prev_end: int, previous: _Said | No
     named = _person_before(speakers, intro.start("verb"))
     if named is not None and _SUBJECT_GAP.fullmatch(text, named.span.end, intro.start("verb")):
         return _Said(named, _outlet_in(ctx, intro_start, intro_end), span)
+    role = _ROLE_BEFORE_VERB.search(text, intro_start, intro.start("verb"))
+    if role:
+        described = _described(ctx, role["role"], intro_start)
+        if described is not None:
+            return _Said(described, _outlet_in(ctx, intro_start, intro_end), span)
+        return None
     pronoun = _PRONOUN_BEFORE.search(text, intro_start, intro.start("verb"))
     if pronoun:
         subject = _sentence_subject(ctx, pronoun.start())
