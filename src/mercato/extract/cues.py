@@ -61,6 +61,7 @@ DONE = _words(
     r"joins",
     r"signed (?:for|with|from)",
     r"signs for",
+    r"signed an? (?:\w+-year |\w+-month |short-term |permanent )?(?:deal|contract) to",
     rf"(?:was|were|been|is|are) {_ADVERB}(?:signed|sold|appointed|unveiled|confirmed|sacked|released|loaned|named|recalled)",
     r"completed? (?:his|her|a|the|their) (?:move|switch|transfer|loan|signing)",
     r"completed",

@@ -62,7 +62,7 @@ _DEST_BEFORE = re.compile(
     r"approach from|into|head to|heading to|back to|return to|returning to|moving to|go to|"
     r"going to|switching to|over|"
     r"than|favours|favour|prefer|prefers|consider|considering|choose|chooses|such as|"
-    r"rival|rivals|rivalling|compete with|competing with|competition from|"
+    r"to be|to become|rival|rivals|rivalling|compete with|competing with|competition from|"
     r"battle with|battling|fight off|fighting off|ahead of|interviewed by|shortlisted by|"
     r"sounded out by|approached by|contacted by|"
     r"including|like|replace|replaces|or|rather than|instead of|become|becoming|for|"

@@ -75,6 +75,7 @@ _RENEWAL = re.compile(
     r"\b(?:new|improved|fresh|long-term|extended)\s+(?:\w+\s+)?(?:contract|deal|terms)|\bextension\b|"
     r"\brenew\w*|\bkeep\b|\bcontract situation\b|\bcoaching role\b|\bretir\w+"
 )
+_ON_LOAN_FROM = re.compile(r"\bon-loan\b|\bon loan from\b")
 _CONTRAST = re.compile(r"(?:,\s*but\b|\bbut\b|;|\bwhile\b|\bwhereas\b|\bhowever\b|\s[-\u2013]\s)")
 # Between two people of one list: "X, 28, and Germany forward Y", "X, Y and Z".
 _PERSON_LIST_GAP = re.compile(
@@ -101,6 +102,7 @@ def extract_transfers(ctx: ArticleContext) -> list[TransferClaim]:
     text = ctx.article.text
     labels = paragraph_labels(text)
     person_clubs = _current_clubs(ctx)
+    focus = _focus_club(ctx)
     links: list[_Link] = []
     salience = Salience()
     previous_clubs: list[ClubSlot] = []
@@ -118,7 +120,7 @@ def extract_transfers(ctx: ArticleContext) -> list[TransferClaim]:
                 key=lambda m: m.span.start,
             )
         if people and TRANSFER_CUE.search(sentence.text):
-            found = _links_in_sentence(ctx, sentence, people, clubs, person_clubs, previous_clubs)
+            found = _links_in_sentence(ctx, sentence, people, clubs, person_clubs, previous_clubs, focus)
             attribution = _attribution_for(sentence, labels) or columns.attribution_for(sentence)
             for link in found:
                 link.attribution = attribution
@@ -127,6 +129,23 @@ def extract_transfers(ctx: ArticleContext) -> list[TransferClaim]:
         if clubs:
             previous_clubs = clubs
     return _claims(ctx, _merge(links))
+
+
+def _focus_club(ctx: ArticleContext) -> ClubSlot | None:
+    """The club the article is about: the one it names most (the earliest on a tie)."""
+    counts: dict[str, int] = {}
+    first: dict[str, Mention] = {}
+    for mention in ctx.mentions:
+        if mention.kind is EntityKind.CLUB:
+            counts[mention.label] = counts.get(mention.label, 0) + 1
+            first.setdefault(mention.label, mention)
+    if not counts:
+        return None
+    label = max(counts, key=lambda name: (counts[name], -first[name].span.start))
+    if counts[label] < 2:
+        return None
+    mention = first[label]
+    return ClubSlot(-1, -1, mention.label, mention.entity_id)
 
 
 def _starts_item(text: str, offset: int, item_starts: set[int]) -> bool:
@@ -178,6 +197,7 @@ def _links_in_sentence(
     clubs: list[ClubSlot],
     person_clubs: dict[str, ClubSlot],
     previous_clubs: list[ClubSlot],
+    focus: ClubSlot | None = None,
 ) -> list[_Link]:
     text = sentence.text
     lower = text.lower()
@@ -241,6 +261,11 @@ def _links_in_sentence(
             origin = person_clubs.get(lead.label)
         if not subjects and not dests and origin is not None and _ARRIVAL.search(lower):
             dests = [clubs[i] for i, r in roles.items() if r is ClubRole.CURRENT]
+            if not dests and focus is not None and focus.name != origin.name:
+                dests = [focus]  # "since he signed from Lincoln": the club the article is about
+        if not subjects and not dests and origin is not None and _ON_LOAN_FROM.search(lower):
+            if focus is not None and focus.name != origin.name:
+                dests = [focus]  # "the on-loan Millwall striker" plays for the article's club
         destinations = [c for c in subjects + dests if origin is None or c.name != origin.name]
         destinations = _unique(destinations)
         for person, _start in group:
