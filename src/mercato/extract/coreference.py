@@ -21,7 +21,7 @@ from mercato.kb.normalise import strip_accents
 
 _AGE_AFTER = re.compile(r"^\s*,\s*\d{2}\s*[,)]")
 _LEGAL_FORMS = re.compile(
-    r"^(?:FC|AFC|CF|SC|SK|FK|NK|KV|KRC|RSC|AS|SS|SSC|US|ACF|CD|UD|SD|RCD|RC|OGC|SV|BSC|"
+    r"^(?:TSG|\d{4}|FC|AFC|CF|SC|SK|FK|NK|KV|KRC|RSC|AS|SS|SSC|US|ACF|CD|UD|SD|RCD|RC|OGC|SV|BSC|"
     r"1\.|AC|PFC|GNK|HNK|SL|CA|CR|SE|EC|IF|BK|AIK|FF|GD|Club)\s+|"
     r"\s+(?:FC|AFC|CF|SC|SK|FK|BC|CFC|Calcio|JK|IF|BK|FF|SAD|OSC|F\.C\.|A\.F\.C\.)$"
 )
@@ -96,10 +96,18 @@ def resolve_clubs(text: str, mentions: Sequence[Mention]) -> list[Mention]:
                 and word in _key(c.span.text).split()
             ]
             paragraph = _paragraph_of(text, mention.span.start)
-            same_paragraph = [c for c in longer if paragraph[0] <= c.span.start < paragraph[1]]
-            longer = same_paragraph or longer
+            longer = [c for c in longer if paragraph[0] <= c.span.start < paragraph[1]]
             before = [c for c in longer if c.span.start < mention.span.start]
             fuller = before[-1] if before else (longer[0] if longer else None)
+            if fuller is None and mention.entity_id is None:
+                best = load_catalogue().candidates(mention.span.text, [EntityKind.CLUB])
+                if best:  # no fuller name nearby: the club the name most often means
+                    city = best[0].attributes.get("city")
+                    mention = replace(
+                        mention,
+                        entity_id=best[0].id,
+                        label=display_club_name(best[0].name, str(city) if city else None),
+                    )
             if fuller is not None:
                 mention = replace(mention, entity_id=fuller.entity_id, label=fuller.label)
         resolved.append(mention)

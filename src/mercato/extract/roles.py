@@ -48,7 +48,7 @@ _CURRENT_BEFORE = re.compile(
 )
 _PAST_BEFORE = re.compile(r"(?:\bformer|\bex-|\bone-time|\bonetime|\bpreviously of)\s*$")
 _ORIGIN_BEFORE = re.compile(
-    r"\b(?:from|leave|leaves|leaving|left|quit|quits|quitting|exit|exits|exiting|depart|departs|"
+    r"\b(?:released from (?:his|her|their) contract by|from|leave|leaves|leaving|left|quit|quits|quitting|exit|exits|exiting|depart|departs|"
     r"departing|away from|out of|rejected by|turned down by|snubbed by|sold by|released by|"
     r"sacked by|dismissed by|let go by|axed by|ditch|ditching|stay at|staying at|remain at|"
     r"contract at|future at|deal at|career at|rebuffed by|knocked back by|owned by|parent club)"

@@ -27,7 +27,7 @@ from mercato.extract import cues
 from mercato.extract.attribution import PunditColumns, in_text_attribution, paragraph_labels
 from mercato.extract.context import PERSON_KINDS, ArticleContext
 from mercato.extract.fees import find_fees
-from mercato.extract.names import MANAGER_NOUNS
+from mercato.extract.names import MANAGER_NOUNS, PLAYER_NOUNS
 from mercato.extract.references import Salience, references_in
 from mercato.extract.registry import register
 from mercato.extract.roles import (
@@ -74,6 +74,13 @@ _NEW_JOB = re.compile(r"\b(?:new|newly[- ]appointed|incoming)\s+(?:\w+\s+){0,2}?
 _RENEWAL = re.compile(
     r"\b(?:new|improved|fresh|long-term|extended)\s+(?:\w+\s+)?(?:contract|deal|terms)|\bextension\b|"
     r"\brenew\w*|\bkeep\b|\bcontract situation\b|\bcoaching role\b|\bretir\w+"
+)
+_DESCRIBED_BEFORE = re.compile(r"\b[Tt]he\s+(?:\d{1,2}-year-old\s+)?(?:[a-z-]+\s+)?$")
+_POSITION_AFTER = re.compile(
+    r"^(?:'s)?\s+(?:[a-z-]+\s+)?(?:" + "|".join(sorted(PLAYER_NOUNS | MANAGER_NOUNS)) + r")\b"
+)
+_STRONG_MOVE_BEFORE = re.compile(
+    r"\b(?:to|join\w*|move to|switch to|sign for|signing for|loan (?:to|at|with))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"
 )
 _ON_LOAN_FROM = re.compile(r"\bon-loan\b|\bon loan from\b")
 _CONTRAST = re.compile(r"(?:,\s*but\b|\bbut\b|;|\bwhile\b|\bwhereas\b|\bhowever\b|\s[-\u2013]\s)")
@@ -218,6 +225,12 @@ def _links_in_sentence(
             owner[index] = following[0][0]
             continue
         role = role_by_context(text, club)
+        if role in (ClubRole.NONE, ClubRole.SUBJECT) and _DESCRIBED_BEFORE.search(text[: club.start]) and _POSITION_AFTER.match(text[club.end :]):
+            before_people = [p for p, s in local if s < club.start]
+            if before_people:  # "..., but the 25-year-old Barcelona midfielder would ..."
+                roles[index] = ClubRole.ORIGIN
+                owner[index] = before_people[-1]
+                continue
         if role is ClubRole.NONE and index > 0 and is_list_continuation(text, clubs[index - 1], club):
             role = roles.get(index - 1, ClubRole.NONE)
             if index - 1 in owner:
@@ -242,7 +255,7 @@ def _links_in_sentence(
         subjects = [
             clubs[i]
             for i, r in roles.items()
-            if r is ClubRole.SUBJECT and _subject_object(clubs[i], lead_start, local, lead)
+            if r is ClubRole.SUBJECT and _subject_object(clubs[i], lead_start, local, lead, text)
         ]
         partners = [clubs[i] for i, r in roles.items() if r is ClubRole.PARTNER]
         is_renewal = bool(_RENEWAL.search(lower))
@@ -254,8 +267,9 @@ def _links_in_sentence(
             dests = dests + partners
         if _NEW_JOB.search(lower) and not dests and origins and lead.kind is EntityKind.MANAGER:
             dests, origins = origins[:1], origins[1:]  # "Newcastle boss Eddie Howe ... his new club"
-        if is_renewal and not dests:
+        if is_renewal:
             subjects = []  # a club keeping its own player is no move
+            dests = [c for c in dests if _STRONG_MOVE_BEFORE.search(lower[max(0, c.start - 40) : c.start])]
         origin = (origins or sellers or [None])[0]
         if origin is None:
             origin = person_clubs.get(lead.label)
@@ -268,7 +282,10 @@ def _links_in_sentence(
                 dests = [focus]  # "the on-loan Millwall striker" plays for the article's club
         destinations = [c for c in subjects + dests if origin is None or c.name != origin.name]
         destinations = _unique(destinations)
+        relative = _relative_clause_start(text, group)
         for person, _start in group:
+            if destinations and relative is not None and person is not group[-1][0]:
+                destinations = [d for d in destinations if d.start < relative]
             if destinations:
                 for dest in destinations:
                     clause = _clause_around(lower, dest.start)
@@ -328,12 +345,25 @@ def _near(club: ClubSlot, lead_start: int, local: list[tuple[Mention, int]], lea
     return nearest is lead or nearest.label in members
 
 
-def _subject_object(club: ClubSlot, lead_start: int, local: list[tuple[Mention, int]], lead: Mention) -> bool:
-    """A subject club acts on the first person after it (else on the one just before it)."""
+def _subject_object(club: ClubSlot, lead_start: int, local: list[tuple[Mention, int]], lead: Mention, text: str = "") -> bool:
+    """A subject club acts on the first person after it in its clause, else the one before it."""
     after = [(p, s) for p, s in local if s >= club.end]
-    if after:
+    if after and not (text and _CONTRAST.search(text[club.end : after[0][1]].lower())):
         return after[0][0] is lead or after[0][0].label == lead.label
-    return _near(club, lead_start, local, lead)
+    before = [(p, s) for p, s in local if s < club.start]
+    if before:
+        return before[-1][0] is lead or before[-1][0].label == lead.label
+    return bool(after) and (after[0][0] is lead or after[0][0].label == lead.label)
+
+
+def _relative_clause_start(text: str, group: list[tuple[Mention, int]]) -> int | None:
+    """Where ", who ..." after a list's last person starts: what follows is his alone."""
+    if len(group) < 2:
+        return None
+    last, start = group[-1]
+    end = start + (last.span.end - last.span.start)
+    match = re.match(r"(?:,\s*\d{1,2})?,\s+who\b", text[end:])
+    return end + match.start() if match else None
 
 
 def _clause_around(lower: str, offset: int) -> str:
