@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Letters that NFKD does not decompose into ASCII plus a combining mark.
 _FOLD = str.maketrans(
@@ -36,12 +37,14 @@ _SPACES = re.compile(r"\s+")
 _SLUG_DROP = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def strip_accents(text: str) -> str:
     """Fold accented letters to their plain ASCII-ish base ("Müller" -> "Muller")."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise_alias(text: str) -> str:
     """Key for alias lookup: casefold, no accents, no punctuation but inner - and ', no "the "."""
     folded = strip_accents(text).casefold()
