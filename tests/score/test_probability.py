@@ -28,7 +28,7 @@ def test_thin_data_falls_back_to_the_base_rate() -> None:
     model = fit_logistic([[1.0], [0.0], [0.5]], [1, 0, 0])
     assert model.weights == (0.0,)
     assert abs(float(model.predict([[7.0]])[0]) - 1 / 3) < 1e-6
-    assert abs(float(constant_model(0.2).predict([[1.0] * 12])[0]) - 0.2) < 1e-9
+    assert abs(float(constant_model(0.2).predict([[1.0] * 11])[0]) - 0.2) < 1e-9
 
 
 def test_rank_rumours_lists_open_stories_as_of_a_day_and_ignores_later_news() -> None:

@@ -99,7 +99,8 @@ def _learn(
 ) -> _State:
     """Everything learnt from claims published before `day` and outcomes known by then."""
     stories = merge_stories(claims)
-    known = _closed_outcomes(stories, labeller(stories, day - timedelta(days=1)), day)
+    # By the morning of `day` a window that shut the evening before is known to have shut.
+    known = _closed_outcomes(stories, labeller(stories, day), day)
     resolved = [o for o in known.values() if o.outcome != Outcome.OPEN]
     rate = base_rate_of(resolved) if len(resolved) >= MIN_RESOLVED_FOR_RATE else DEFAULT_RATE
     records = source_index(track_records(stories, known, tiers=tiers))

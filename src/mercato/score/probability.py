@@ -23,18 +23,20 @@ from mercato.stories.timeline import current_stage, has_denial
 
 FEATURE_NAMES: tuple[str, ...] = (
     "source_logit",  # best independent source's shrunk hit rate, as log-odds
-    "source_known",  # 1 when that source has resolved stories behind it
     "independent_sources",  # log(1 + count)
     "buzz",  # log(1 + outlets repeating it)
     "stage_progress",  # furthest stage reached, 0 (exit/interest) to 1 (announced)
     "reported_done",  # a claim says the move is agreed or done
     "denied",  # a denial or collapse
     "age_days",  # log(1 + days since first report)
-    "days_to_close",  # log(1 + days until the window shuts)
+    "deadline",  # 1 on deadline day, falling to 0 a month before (no extrapolation beyond)
     "rivals",  # log(1 + other destinations named for the person this window)
     "exit",  # no named destination
     "loan",
 )
+MIN_SCALE = 0.1
+# The run-up to a deadline in which moves get done; earlier than this, the date says nothing.
+DEADLINE_DAYS = 30
 # How many stories of the base rate a source's record is shrunk towards.
 SHRINK_STORIES = 5.0
 _PROGRESS = {s: i / (len(STAGE_ORDER) - 3) for i, s in enumerate(STAGE_ORDER[:-2])}
@@ -73,22 +75,20 @@ def story_features(
     """The model's inputs for a story as it stood on `as_of` (its claims must be cut already)."""
     sources = independent_sources(story)
     rates = [(shrunk_rate(records.get(s.source_key), base_rate), s.source_key) for s in sources]
-    best, best_key = max(rates) if rates else (base_rate, "")
-    known = best_key in records and records[best_key].resolved > 0
+    best = max(rates)[0] if rates else base_rate
     stages = [m.claim.stage for m in story.claims]
     progress = max((_PROGRESS.get(s, 0.0) for s in stages), default=0.0)
     done = any(m.claim.stage in _DONE and not m.claim.is_hedged for m in story.claims)
     denied = has_denial(story) and current_stage(story) in (Stage.DENIED, Stage.COLLAPSED)
     return [
         _logit(best),
-        1.0 if known else 0.0,
         math.log1p(len(sources)),
         math.log1p(buzz(story)),
         progress,
         1.0 if done else 0.0,
         1.0 if denied else 0.0,
         math.log1p(max((as_of - story.first_seen).days, 0)),
-        math.log1p(max((window_close(story.window) - as_of).days, 0)),
+        max(0.0, 1.0 - (window_close(story.window) - as_of).days / DEADLINE_DAYS),
         math.log1p(rivals),
         1.0 if story.is_exit else 0.0,
         1.0 if any(m.claim.is_loan for m in story.claims) else 0.0,
@@ -135,20 +135,30 @@ def fit_logistic(
         return constant_model(min(max(rate, 0.01), 0.99), len(rows[0]))
     x = np.asarray(rows, dtype=float)
     mean = x.mean(axis=0)
-    scale = x.std(axis=0)
-    scale[scale < 1e-9] = 1.0
+    # A near-constant column, standardised, would give its rare rows enormous leverage.
+    scale = np.maximum(x.std(axis=0), MIN_SCALE)
     xs = np.hstack([(x - mean) / scale, np.ones((len(y), 1))])
     beta = np.zeros(xs.shape[1])
     beta[-1] = _logit(rate)
     penalty = np.full(xs.shape[1], l2)
     penalty[-1] = 0.0
-    for _ in range(50):
+    def loss(b: np.ndarray) -> float:
+        z = xs @ b
+        return float((w * (np.logaddexp(0.0, z) - y * z)).sum() + 0.5 * (penalty * b * b).sum())
+
+    current = loss(beta)
+    for _ in range(100):
         p = 1.0 / (1.0 + np.exp(-np.clip(xs @ beta, -30, 30)))
         gradient = xs.T @ (w * (p - y)) + penalty * beta
-        hessian = (xs * (w * p * (1 - p))[:, None]).T @ xs + np.diag(penalty + 1e-9)
+        hessian = (xs * (w * p * (1 - p))[:, None]).T @ xs + np.diag(penalty + 1e-6)
         step = np.linalg.solve(hessian, gradient)
-        beta -= step
-        if np.abs(step).max() < 1e-8:
+        # Damped Newton: halve the step until the penalised loss goes down (no divergence).
+        size = 1.0
+        while size > 1e-6 and loss(beta - size * step) > current:
+            size /= 2
+        beta = beta - size * step
+        previous, current = current, loss(beta)
+        if previous - current < 1e-10:
             break
     return LogisticModel(tuple(beta[:-1]), float(beta[-1]), tuple(mean), tuple(scale))
 
