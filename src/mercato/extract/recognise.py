@@ -72,15 +72,18 @@ class KnowledgeBaseNames:
             span = doc[start:end]
             if not _is_capitalised(span):
                 continue
-            entity = self._best_entity(span.text)
+            entity = self._best_entity(span.text, prefer_outlet=span[0].text == "The" or (start > 0 and doc[start - 1].text == "The"))
             if entity is None:
                 continue
             found.append(SpacySpan(doc, start, end, label=entity.kind.value, kb_id=entity.id))
         doc.spans[KB_SPANS] = [s for s in filter_spans(found) if not _is_first_name(doc, s)]
         return doc
 
-    def _best_entity(self, surface: str):  # type: ignore[no-untyped-def]
+    def _best_entity(self, surface: str, prefer_outlet: bool = False):  # type: ignore[no-untyped-def]
         candidates = self.catalogue.candidates(surface)
+        if prefer_outlet:  # "The Athletic", "The Sun": papers, not clubs
+            outlets = [c for c in candidates if c.kind in (EntityKind.OUTLET, EntityKind.JOURNALIST)]
+            candidates = outlets or candidates
         return candidates[0] if candidates else None
 
 
