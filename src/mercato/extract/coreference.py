@@ -46,6 +46,8 @@ def display_club_name(name: str, city: str | None = None) -> str:
         stripped = _LEGAL_FORMS.sub("", name).strip()
         name = stripped or name
     name = re.sub(r"\s+[A-Z]{2}$", "", name)  # Brazilian state: "Corinthians SP"
+    name = re.sub(r"^Bor\.\s", "Borussia ", name)
+    name = re.sub(r"\s\d{2}\s", " ", name)  # "Bayer 04 Leverkusen"
     if city:
         town = _key(city.split("\u203a")[0].strip())
         words = name.split()
@@ -58,7 +60,7 @@ def display_club_name(name: str, city: str | None = None) -> str:
 _GENERIC_FIRST = frozenset(
     "real atletico borussia racing sporting olympique dynamo dinamo deportivo athletic inter "
     "lokomotiv spartak union hertha eintracht stade red young royal rapid austria standard "
-    "vitoria sport club universidad estudiantes independiente newell's".split()
+    "vitoria sport club universidad estudiantes independiente newell's bayer".split()
 )
 # Where English copy names a club otherwise than its own legal or local name.
 ENGLISH_NAMES = {

@@ -114,7 +114,7 @@ def _starts_sentence(doc: Doc, i: int) -> bool:
 
 
 def _is_plain_name(text: str) -> bool:
-    return (
+    return not any(ch.isdigit() for ch in text) and (
         _NAME_TOKEN.match(text) is not None
         and text.casefold() not in NOT_NAME_WORDS
         and not text.isupper()
@@ -153,6 +153,8 @@ class PeopleFinder:
 def _is_name_token(doc: Doc, i: int) -> bool:
     token = doc[i]
     text = token.text
+    if any(ch.isdigit() for ch in text):
+        return False  # "Under-21", "U23"
     if not _NAME_TOKEN.match(text) and not _INITIAL.match(text):
         return False
     if text.casefold().strip(".") in NOT_NAME_WORDS:
@@ -165,7 +167,7 @@ def _is_name_token(doc: Doc, i: int) -> bool:
 def _continues_name(doc: Doc, j: int) -> bool:
     """After a first name, a capitalised word continues it unless it is a function word."""
     text = doc[j].text
-    if not _NAME_TOKEN.match(text) or text.casefold() in NAME_BREAKERS:
+    if not _NAME_TOKEN.match(text) or text.casefold() in NAME_BREAKERS or any(c.isdigit() for c in text):
         return False
     return not (text.isupper() and len(text) > 2)
 

@@ -48,7 +48,7 @@ _CURRENT_BEFORE = re.compile(
 )
 _PAST_BEFORE = re.compile(r"(?:\bformer|\bex-|\bone-time|\bonetime|\bpreviously of)\s*$")
 _ORIGIN_BEFORE = re.compile(
-    r"\b(?:released from (?:his|her|their) contract by|from|leave|leaves|leaving|left|quit|quits|quitting|exit|exits|exiting|depart|departs|"
+    r"\b(?:released from (?:his|her|their) contract by|(?<!competition )(?<!interest )(?<!offers )(?<!offer )(?<!bids )(?<!bid )(?<!approach )(?<!attention )(?<!enquiries )from|leave|leaves|leaving|left|quit|quits|quitting|exit|exits|exiting|depart|departs|"
     r"departing|away from|out of|rejected by|turned down by|snubbed by|sold by|released by|"
     r"sacked by|dismissed by|let go by|axed by|ditch|ditching|stay at|staying at|remain at|"
     r"contract at|future at|deal at|career at|rebuffed by|knocked back by|owned by|parent club)"
@@ -86,7 +86,8 @@ _SUBJECT_AFTER = re.compile(
     r"confirm|confirmed|also|too|and|remain|see|sees|view|views|rival|lodge|lodged|made|"
     r"reportedly|now|still|already|among|keen|interested|in talks|leading|looking|lead|"
     r"set|ready|poised|eager|favourites|front-runners|linked|monitoring|tracking|chasing|"
-    r"hold|held|enquired|asked|contacted|approached|offered|bid|bidding|renewed)\b"
+    r"hold|held|enquired|asked|contacted|approached|offered|bid|bidding|renewed|should|must|"
+    r"need|needs|could|would)\b"
 )
 _BOSS_AFTER = re.compile(r"^\s*(?:'s\s+)?(?:boss|manager|coach|head coach|president|chairman|director|owner|chief|sporting director|board)\b")
 _LIST_GAP = re.compile(r"^\s*(?:,|and|or|&|, and|, or|as well as|plus|and fellow|,? along with)\s*(?:\w+\s+)?$")
@@ -120,7 +121,7 @@ def role_before_person(sentence: str, club: ClubSlot, person_start: int) -> Club
 
 # "talks with X", "an agreement with X": X sells if another club is buying, else X buys.
 _PARTNER_BEFORE = re.compile(
-    r"\b(?:talks|discussions|negotiations|agreement|deal|terms|contact)\s+with\s+(?:the\s+)?$"
+    r"\b(?:talks|discussions|negotiations|agreement|deal|terms|contact|fee|price)\s+with\s+(?:the\s+)?$"
 )
 
 
@@ -151,7 +152,9 @@ def role_by_context(sentence: str, club: ClubSlot) -> ClubRole:
 
 def _sentence_initial(before: str) -> bool:
     stripped = before.strip().lower()
-    return stripped in ("", "the", "but", "and", "however,", "meanwhile,", "however", "meanwhile")
+    if stripped in ("", "the", "but", "and", "however,", "meanwhile,", "however", "meanwhile"):
+        return True
+    return bool(re.fullmatch(r"[a-z]+,", stripped))  # "Instead, Villa should sign ..."
 
 
 def is_list_continuation(sentence: str, previous: ClubSlot, club: ClubSlot) -> bool:

@@ -284,6 +284,9 @@ def _links_in_sentence(
         destinations = _unique(destinations)
         relative = _relative_clause_start(text, group)
         for person, _start in group:
+            own = [clubs[i] for i, r in roles.items() if r is ClubRole.ORIGIN and owner.get(i) is person]
+            if own and len(group) > 1:
+                origin = own[0]  # "X of Sheffield United and Chelsea midfielder Y": each his own club
             if destinations and relative is not None and person is not group[-1][0]:
                 destinations = [d for d in destinations if d.start < relative]
             if destinations:
