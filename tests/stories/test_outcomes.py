@@ -131,3 +131,26 @@ def test_load_completed_transfers_reads_both_table_layouts(tmp_path: Path) -> No
     assert [(m.to_club, m.is_loan) for m in winter] == [("Arsenal FC", True)]
     summer = table.moves_of("Ilan Castor", Window(2022, "summer"), known_on=date(2022, 7, 15))
     assert [m.to_club for m in summer] == ["Chelsea"]
+
+
+def test_tables_that_list_a_clubs_league_outweigh_a_done_claim() -> None:
+    # Arsenal's league is listed in full (a row with league_club=Arsenal), and no Brekke move.
+    table = CompletedTransfers([CompletedMove("Someone Else", "Lyon", "Arsenal FC", SUMMER, league_club="Arsenal FC")])
+    claims = [
+        claim("Jonas Brekke", "Arsenal", "2021-03-01"),
+        claim("Jonas Brekke", "Arsenal", "2021-07-01", stage=Stage.AGREEMENT),
+        claim("Ilan Castor", "Galatasaray", "2021-07-01", stage=Stage.SIGNED),
+    ]
+    during = _labels(claims, "2021-07-02", completed=table)
+    assert during[("Jonas Brekke", "Arsenal")].outcome == Outcome.HAPPENED  # gossip, until the close
+    after = _labels(claims, "2021-09-05", completed=table)
+    assert after[("Jonas Brekke", "Arsenal")].outcome == Outcome.NOT_HAPPENED
+    # Galatasaray's league is not listed: the done claim stands
+    assert after[("Ilan Castor", "Galatasaray")].outcome == Outcome.HAPPENED
+
+
+def test_table_surname_fallback_needs_a_compatible_first_name() -> None:
+    table = CompletedTransfers([CompletedMove("Lisandro Moreno", "Ajax", "Everton", SUMMER)])
+    claims = [claim("Lautaro Moreno", "Everton", "2021-03-01"), claim("Moreno", "Everton", "2021-03-01")]
+    after = _labels(claims, "2021-09-05", completed=table)
+    assert after[("Lautaro Moreno", "Everton")].outcome == Outcome.NOT_HAPPENED

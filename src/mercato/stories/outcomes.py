@@ -13,6 +13,7 @@ from pathlib import Path
 from mercato.domain import ContractClaim, Stage, Status, TransferClaim, Window
 from mercato.stories.merge import Story, stories_by_person
 from mercato.stories.names import (
+    club_key,
     clubs_match,
     is_surname_only,
     person_key,
@@ -48,6 +49,7 @@ class CompletedMove:
     window: Window
     day: date | None = None
     is_loan: bool = False
+    league_club: str | None = None  # the club whose league table listed it (a full listing)
 
     def known_on(self) -> date:
         """The first day Mercato may know of the move: its date, else its window's close."""
@@ -67,9 +69,12 @@ class CompletedTransfers:
         self._by_key: dict[str, list[CompletedMove]] = defaultdict(list)
         self._by_surname: dict[str, list[CompletedMove]] = defaultdict(list)
         self.windows: set[Window] = set()
+        self._covered: dict[Window, set[str]] = defaultdict(set)
         self._count = 0
         for move in moves:
             self._count += 1
+            if move.league_club:
+                self._covered[move.window].add(club_key(move.league_club))
             self._by_key[person_key(move.person)].append(move)
             self._by_surname[surname_key(move.person)].append(move)
             self.windows.add(move.window)
@@ -86,10 +91,17 @@ class CompletedTransfers:
         if not found:
             candidates = self._by_surname.get(surname_key(person), [])
             if not is_surname_only(person):
-                initial = person_key(person)[:1]
-                candidates = [m for m in candidates if person_key(m.person)[:1] == initial]
+                first = person_key(person).split()[0]
+                candidates = [m for m in candidates if _same_first_name(first, person_key(m.person).split()[0])]
             found = candidates
         return [m for m in found if m.window == window and m.known_on() <= known_on]
+
+    def covers(self, club: str | None, window: Window) -> bool:
+        """True when the tables list every move in and out of this club in this window."""
+        if not club:
+            return False
+        covered = self._covered.get(window, set())
+        return club_key(club) in covered or any(clubs_match(club, c) for c in covered)
 
     def windows_joined(self, person: str, club: str | None) -> list[Window]:
         """Windows in which the tables have the person joining a club (any date)."""
@@ -98,6 +110,14 @@ class CompletedTransfers:
             {m.window for m in found if clubs_match(m.to_club, club)},
             key=lambda w: (w.year, w.part == "summer"),
         )
+
+
+def _same_first_name(a: str, b: str) -> bool:
+    """"Lautaro" is not "Lisandro"; "L" or "Lis" may be "Lisandro"."""
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 3 and long_.startswith(short)
 
 
 def _club_or_none(name: str) -> str | None:
@@ -121,6 +141,7 @@ def _read_by_window(path: Path, seasons: Collection[int] | None) -> Iterable[Com
                 to_club=club if is_in else other,
                 window=window,
                 is_loan=row.get("is_loan", "0").strip() in {"1", "True", "true"},
+                league_club=club,
             )
 
 
@@ -186,6 +207,13 @@ def label_story(
     if elsewhere:
         move = min(elsewhere, key=CompletedMove.known_on)
         return StoryOutcome(story.id, Outcome.NOT_HAPPENED, move.known_on(), f"joined {move.to_club}")
+    if (
+        completed is not None
+        and as_of > close
+        and (completed.covers(story.to_club, story.window) or completed.covers(story.from_club, story.window))
+    ):
+        # The tables list every move of that club's league: their silence outweighs gossip.
+        return StoryOutcome(story.id, Outcome.NOT_HAPPENED, close, "no such move in the completed-transfer tables")
     done = [c for c in story.claims if c.published <= as_of and _is_done(c.claim)]
     if done:
         return StoryOutcome(story.id, Outcome.HAPPENED, done[0].published, f"reported done ({done[0].claim_id})")
