@@ -62,7 +62,7 @@ _DEST_BEFORE = re.compile(
     r"approach from|into|head to|heading to|back to|return to|returning to|moving to|go to|"
     r"going to|switching to|over|"
     r"than|favours|favour|prefer|prefers|consider|considering|choose|chooses|such as|"
-    r"to be|to become|rival|rivals|rivalling|compete with|competing with|competition from|"
+    r"to be|to become|as new|as a new|as the new|rival|rivals|rivalling|compete with|competing with|competition from|"
     r"battle with|battling|fight off|fighting off|ahead of|interviewed by|shortlisted by|"
     r"sounded out by|approached by|contacted by|"
     r"including|like|replace|replaces|or|rather than|instead of|become|becoming|for|"
@@ -87,7 +87,8 @@ _SUBJECT_AFTER = re.compile(
     r"reportedly|now|still|already|among|keen|interested|in talks|leading|looking|lead|"
     r"set|ready|poised|eager|favourites|front-runners|linked|monitoring|tracking|chasing|"
     r"hold|held|enquired|asked|contacted|approached|offered|bid|bidding|renewed|should|must|"
-    r"need|needs|could|would)\b"
+    r"need|needs|could|would|advancing|pushing|working|closing|moving|preparing|negotiating|"
+    r"eyeing|exploring|considering|insisting|in advanced talks|approaching|planning)\b"
 )
 _BOSS_AFTER = re.compile(r"^\s*(?:'s\s+)?(?:boss|manager|coach|head coach|president|chairman|director|owner|chief|sporting director|board)\b")
 _LIST_GAP = re.compile(r"^\s*(?:,|and|or|&|, and|, or|as well as|plus|and fellow|,? along with)\s*(?:\w+\s+)?$")
@@ -121,7 +122,7 @@ def role_before_person(sentence: str, club: ClubSlot, person_start: int) -> Club
 
 # "talks with X", "an agreement with X": X sells if another club is buying, else X buys.
 _PARTNER_BEFORE = re.compile(
-    r"\b(?:talks|discussions|negotiations|agreement|deal|terms|contact|fee|price)\s+with\s+(?:the\s+)?$"
+    r"\b(?:talks|discussions|negotiations|agreement|deal|terms|contact|fee|price|discussed|negotiating|talking)\s+with\s+(?:the\s+)?$"
 )
 
 
