@@ -87,9 +87,12 @@ def main(argv: list[str] | None = None) -> int:
         for side, spec in (("a", pair["a"]), ("b", pair["b"])):
             claim = pick(spec, found) if "item" in spec else written_claim(spec, n)
             claims.append((f"{n}{side}", claim))
-        for kind in (pair.get("kind", "own"), "all"):
-            t = tallies.setdefault(kind, {"tp": 0, "fp": 0, "fn": 0, "tn": 0, "missing": 0})
-            if any(c is None for _, c in claims):
+        kind = pair.get("kind", "own")
+        missing = any(c is None for _, c in claims)
+        # "<kind> extracted": only pairs whose two claims extraction found (merging alone).
+        for name in (kind, "all", *(() if missing else (f"{kind} extracted", "all extracted"))):
+            t = tallies.setdefault(name, {"tp": 0, "fp": 0, "fn": 0, "tn": 0, "missing": 0})
+            if missing:
                 t["missing"] += 1
                 t["fn" if pair["same"] else "tn"] += 1
                 continue
@@ -108,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(results, indent=2))
     else:
         for kind, r in results.items():
-            print(f"{kind:<7} pairs {r['pairs']:>4}  precision {r['precision']:.3f}  recall {r['recall']:.3f}  "
+            print(f"{kind:<16} pairs {r['pairs']:>4}  precision {r['precision']:.3f}  recall {r['recall']:.3f}  "
                   f"F1 {r['f1']:.3f}  (tp {r['tp']} fp {r['fp']} fn {r['fn']} tn {r['tn']}; "
                   f"claim not extracted: {r['missing']})")
     return 0

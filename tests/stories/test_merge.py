@@ -171,3 +171,18 @@ def test_as_of_cut_keeps_only_earlier_claims() -> None:
     assert story.as_of(date(2021, 2, 1)) is None
     cut = story.as_of(date(2021, 3, 5))
     assert cut is not None and len(cut.claims) == 1
+
+
+def test_a_rumour_naming_a_window_already_shut_belongs_to_the_current_one() -> None:
+    from mercato.domain import Stage
+
+    claims = [
+        claim("Jonas Brekke", "Arsenal", "2021-03-01"),
+        claim("Jonas Brekke", "Arsenal", "2021-03-09", window=Window(2020, "summer")),
+        claim("Jonas Brekke", "Lyon", "2021-03-09", window=Window(2019, "summer"), stage=Stage.SIGNED),
+    ]
+    stories, _ = _groups(claims)
+    arsenal = [s for s in stories if s.to_club == "Arsenal"]
+    assert len(arsenal) == 1 and len(arsenal[0].claims) == 2
+    # history told as done keeps its own window
+    assert [s.window for s in stories if s.to_club == "Lyon"] == [Window(2019, "summer")]

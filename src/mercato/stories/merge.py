@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from mercato.domain import TransferClaim, Window
+from mercato.domain import Status, TransferClaim, Window
 from mercato.kb.normalise import slugify
 from mercato.stories.names import (
     club_key,
@@ -15,6 +15,7 @@ from mercato.stories.names import (
     is_surname_only,
     person_key,
     surname_key,
+    window_close,
     window_for_date,
 )
 
@@ -75,12 +76,19 @@ class Story:
 
 
 def claim_window(claim: TransferClaim) -> Window | None:
-    """The window a claim is about: the one it names, else the one its date points at."""
+    """The window a claim is about: the one it names, else the one its date points at.
+
+    A rumour cannot be about a window that had shut before it was published ("wanted him last
+    summer, and still do"), so for rumours a named past window gives way to the date's.
+    """
+    published = claim.provenance.published
     if claim.window is not None:
-        return claim.window
-    if claim.provenance.published is None:
+        is_past = published is not None and window_close(claim.window) < published
+        if not (is_past and claim.status != Status.DONE):
+            return claim.window
+    if published is None:
         return None
-    return window_for_date(claim.provenance.published)
+    return window_for_date(published)
 
 
 def story_id(person_key: str, destination_key: str, window: Window) -> str:
