@@ -141,7 +141,7 @@ class PunditColumns:
     sentences after it, and the sentences that name him, his claims.
     """
 
-    def __init__(self, ctx: "ArticleContext") -> None:
+    def __init__(self, ctx: ArticleContext) -> None:
         from mercato.extract.context import PERSON_KINDS
 
         self._start: int | None = None

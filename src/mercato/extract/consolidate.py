@@ -32,12 +32,12 @@ def _club_key(claim: TransferClaim, to: bool) -> str | None:
 
 def consolidate(claims: Sequence[Claim]) -> list[Claim]:
     """Merge transfer claims about the same (person, destination), keeping the richest."""
-    transfers = [c for c in claims if isinstance(c, TransferClaim)]
+    transfers: list[TransferClaim] = [c for c in claims if isinstance(c, TransferClaim)]
     full_names = sorted({normalise_alias(c.person) for c in transfers if " " in c.person}, key=len, reverse=True)
     groups: dict[tuple[str, str | None], list[TransferClaim]] = {}
-    for claim in transfers:
-        key = (_person_key(claim.person, full_names), _club_key(claim, to=True))
-        groups.setdefault(key, []).append(claim)
+    for transfer in transfers:
+        key = (_person_key(transfer.person, full_names), _club_key(transfer, to=True))
+        groups.setdefault(key, []).append(transfer)
     merged: dict[int, TransferClaim] = {}
     for group in groups.values():
         best = max(group, key=_richness)

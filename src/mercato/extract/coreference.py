@@ -10,12 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from mercato.domain import EntityKind, Mention
 from mercato.extract.context import PERSON_KINDS
 from mercato.extract.names import MANAGER_NOUNS, PLAYER_NOUNS
-from functools import lru_cache
-
 from mercato.kb.catalogue import load_catalogue
 from mercato.kb.normalise import strip_accents
 
@@ -58,9 +57,7 @@ def display_club_name(name: str, city: str | None = None) -> str:
 
 # First words that cannot name a club alone ("Real" Madrid, "Borussia" Dortmund).
 _GENERIC_FIRST = frozenset(
-    "real atletico borussia racing sporting olympique dynamo dinamo deportivo athletic inter "
-    "lokomotiv spartak union hertha eintracht stade red young royal rapid austria standard "
-    "vitoria sport club universidad estudiantes independiente newell's bayer".split()
+    ["real", "atletico", "borussia", "racing", "sporting", "olympique", "dynamo", "dinamo", "deportivo", "athletic", "inter", "lokomotiv", "spartak", "union", "hertha", "eintracht", "stade", "red", "young", "royal", "rapid", "austria", "standard", "vitoria", "sport", "club", "universidad", "estudiantes", "independiente", "newell's", "bayer"]
 )
 # Where English copy names a club otherwise than its own legal or local name.
 ENGLISH_NAMES = {

@@ -9,15 +9,15 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from mercato.domain import Article, EntityKind, Extraction, Mention, Span
+from mercato.domain import Article, Claim, EntityKind, Extraction, Mention, Span
 from mercato.extract.consolidate import consolidate
 from mercato.extract.context import ArticleContext
 from mercato.extract.coreference import display_club_name, resolve_people
-from mercato.kb.catalogue import load_catalogue
-from mercato.kb.linking import link_mentions
 from mercato.extract.recognise import KB_SPANS, PEOPLE_SPANS, build_nlp, role_of
 from mercato.extract.registry import RegisteredExtractor, registered
 from mercato.extract.sentences import split_sentences
+from mercato.kb.catalogue import load_catalogue
+from mercato.kb.linking import link_mentions
 
 
 class Extractor:
@@ -57,7 +57,7 @@ class Extractor:
         linked = link_mentions(article.text, mentions_from_doc(doc), article.published, load_catalogue())
         mentions = resolve_people(article.text, [_display(m) for m in linked])
         context = ArticleContext(article, sentences, tuple(mentions))
-        claims = []
+        claims: list[Claim] = []
         for extractor in self.extractors:
             claims.extend(extractor.extract(context))
         return Extraction(article=article, mentions=tuple(mentions), claims=tuple(consolidate(claims)))

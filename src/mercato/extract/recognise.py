@@ -15,7 +15,8 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span as SpacySpan
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 from spacy.util import filter_spans
 
 from mercato.domain import EntityKind
@@ -58,11 +59,11 @@ class KnowledgeBaseNames:
             entity = catalogue.get(entity_id)
             if entity is None:
                 continue
-            if entity.kind in (EntityKind.PLAYER, EntityKind.MANAGER):
-                if len(text.split()) < _MIN_PERSON_TOKENS:
-                    continue
+            is_person = entity.kind in (EntityKind.PLAYER, EntityKind.MANAGER)
+            if is_person and len(text.split()) < _MIN_PERSON_TOKENS:
+                continue
             surfaces.setdefault(text.casefold(), text)
-        patterns = list(nlp.tokenizer.pipe(sorted(surfaces.values())))
+        patterns = [nlp.make_doc(text) for text in sorted(surfaces.values())]
         for start in range(0, len(patterns), 5000):
             self.matcher.add("KB", patterns[start : start + 5000])
 
@@ -133,7 +134,7 @@ class PeopleFinder:
     """Finds people the knowledge base did not name, from runs of capitalised words."""
 
     def __call__(self, doc: Doc) -> Doc:
-        taken = set()
+        taken: set[int] = set()
         for span in doc.spans.get(KB_SPANS, []):
             taken.update(range(span.start, span.end))
         people = [
@@ -159,9 +160,8 @@ def _is_name_token(doc: Doc, i: int) -> bool:
         return False
     if text.casefold().strip(".") in NOT_NAME_WORDS:
         return False
-    if text.isupper() and len(text) > 2 and not _INITIAL.match(text):
-        return False  # acronyms: PSG, UEFA, EXCL
-    return True
+    # acronyms (PSG, UEFA, EXCL) are not names
+    return not (text.isupper() and len(text) > 2 and not _INITIAL.match(text))
 
 
 def _continues_name(doc: Doc, j: int) -> bool:
@@ -181,9 +181,7 @@ def _capitalised_runs(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int]]:
             continue
         j = i + 1
         while j < n and j not in taken:
-            if _continues_name(doc, j) and doc[j - 1].whitespace_ != "":
-                j += 1
-            elif _continues_name(doc, j) and doc[j - 1].text.endswith("."):
+            if _continues_name(doc, j) and doc[j - 1].whitespace_ != "" or _continues_name(doc, j) and doc[j - 1].text.endswith("."):
                 j += 1
             elif (
                 doc[j].text.lower() in NAME_PARTICLES
@@ -262,4 +260,4 @@ def build_nlp() -> Language:
     return nlp
 
 
-__all__ = ["build_nlp", "role_of", "KB_SPANS", "PEOPLE_SPANS", "normalise_alias"]
+__all__ = ["KB_SPANS", "PEOPLE_SPANS", "build_nlp", "normalise_alias", "role_of"]

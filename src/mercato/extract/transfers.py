@@ -270,16 +270,16 @@ def _links_in_sentence(
         if is_renewal:
             subjects = []  # a club keeping its own player is no move
             dests = [c for c in dests if _STRONG_MOVE_BEFORE.search(lower[max(0, c.start - 40) : c.start])]
-        origin = (origins or sellers or [None])[0]
+        origin: ClubSlot | None = (origins or sellers)[0] if (origins or sellers) else None
         if origin is None:
             origin = person_clubs.get(lead.label)
         if not subjects and not dests and origin is not None and _ARRIVAL.search(lower):
             dests = [clubs[i] for i, r in roles.items() if r is ClubRole.CURRENT]
             if not dests and focus is not None and focus.name != origin.name:
                 dests = [focus]  # "since he signed from Lincoln": the club the article is about
-        if not subjects and not dests and origin is not None and _ON_LOAN_FROM.search(lower):
-            if focus is not None and focus.name != origin.name:
-                dests = [focus]  # "the on-loan Millwall striker" plays for the article's club
+        on_loan = origin is not None and _ON_LOAN_FROM.search(lower) is not None
+        if not subjects and not dests and on_loan and focus is not None and focus.name != origin.name:
+            dests = [focus]  # "the on-loan Millwall striker" plays for the article's club
         destinations = [c for c in subjects + dests if origin is None or c.name != origin.name]
         destinations = _unique(destinations)
         relative = _relative_clause_start(text, group)
