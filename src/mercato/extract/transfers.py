@@ -278,7 +278,7 @@ def _links_in_sentence(
             if not dests and focus is not None and focus.name != origin.name:
                 dests = [focus]  # "since he signed from Lincoln": the club the article is about
         on_loan = origin is not None and _ON_LOAN_FROM.search(lower) is not None
-        if not subjects and not dests and on_loan and focus is not None and focus.name != origin.name:
+        if not subjects and not dests and on_loan and focus is not None and origin and focus.name != origin.name:
             dests = [focus]  # "the on-loan Millwall striker" plays for the article's club
         destinations = [c for c in subjects + dests if origin is None or c.name != origin.name]
         destinations = _unique(destinations)
