@@ -56,7 +56,8 @@ OFF = _words(
 
 _ADVERB = r"(?:\w+ly |also |now |just |already |finally |since |officially |today )?"
 DONE = _words(
-    rf"(?:has|have|had) {_ADVERB}(?:signed|joined|completed|sealed|agreed|re-signed|moved|arrived|sold|bought|appointed|confirmed|finalised|unveiled|made the switch|made the move|switched|taken|brought in|snapped up|landed|recruited|recalled)",
+    r"confirmed (?:the )?(?:signing|arrival|capture|deal|transfer|appointment)",
+    rf"(?:has|have|had) {_ADVERB}(?:signed|joined|completed|sealed|agreed|re-signed|moved|arrived|sold|bought|appointed|finalised|unveiled|made the switch|made the move|switched|taken|brought in|snapped up|landed|recruited|recalled)",
     r"joined",
     r"joins",
     r"signed (?:for|with|from)",
@@ -236,7 +237,8 @@ def read_stage(clause: str) -> Stage:
     if OFF.search(clause):
         return Stage.DENIED if "den" in clause or "dismiss" in clause else Stage.COLLAPSED
     done = DONE.search(clause)
-    if done is not None and not HEDGE.search(clause[: done.start()]):
+    # A hedge holds back the verb it governs ("set to join"), not one further on in the clause.
+    if done is not None and not HEDGE.search(clause[max(0, done.start() - 40) : done.start()]):
         if MEDICAL.search(clause):
             return Stage.MEDICAL
         if re.search(r"\bagree|\bagreement|here we go", clause):

@@ -54,20 +54,27 @@ _ORIGIN_BEFORE = re.compile(
     r"contract at|future at|deal at|career at|rebuffed by|knocked back by|owned by|parent club)"
     r"\s+(?:the\s+)?(?:(?!with\b|to\b|and\b|for\b|by\b|from\b|in\b|as\b)[A-Za-z']+\s+){0,3}$"
 )
+# Words between a preposition and the club it introduces: "to Turkish club X", "by Serie A
+# giants X". After a bare "to", "for" or "by" only such a descriptor may stand, so that "to
+# plunder X's midfield" is not read as a move to X.
+_CLUB_DESCRIPTOR = (
+    r"(?:(?:[a-z0-9'-]+\s+){0,3}(?:side|club|clubs|giants|champions|rivals|outfit|leaders|"
+    r"neighbours|team|strugglers|holders|newcomers|outfits|sides)\s+)?"
+)
 _DEST_BEFORE = re.compile(
-    r"\b(?:to|join|joins|joined|joining|rejoin|rejoining|sign for|signs for|signed for|"
+    r"\b(?:join|joins|joined|joining|rejoin|rejoining|sign for|signs for|signed for|"
     r"signing for|move to|switch to|loan to|loan at|loan with|loaned to|spell at|spells at|"
-    r"spell with|terms at|stint at|stint with|by|linked with|links with|contact with|"
+    r"spell with|terms at|stint at|stint with|linked with|links with|contact with|"
     r"interest from|target for|target of|targeted by|wanted by|offer from|bid from|"
-    r"approach from|into|head to|heading to|back to|return to|returning to|moving to|go to|"
-    r"going to|switching to|over|"
-    r"than|favours|favour|prefer|prefers|consider|considering|choose|chooses|such as|"
-    r"to be|to become|as new|as a new|as the new|rival|rivals|rivalling|compete with|competing with|competition from|"
-    r"battle with|battling|fight off|fighting off|ahead of|interviewed by|shortlisted by|"
-    r"sounded out by|approached by|contacted by|"
-    r"including|like|replace|replaces|or|rather than|instead of|become|becoming|for|"
-    r"manager of|boss of|coach of|charge of|in charge at|job at|role at)"
+    r"approach from|head to|heading to|back to|return to|returning to|moving to|go to|"
+    r"going to|switching to|favours|favour|prefer|prefers|consider|considering|choose|chooses|"
+    r"to be|to become|as new|as a new|as the new|rival|rivals|rivalling|compete with|"
+    r"competing with|competition from|battle with|battling|fight off|fighting off|ahead of|"
+    r"interviewed by|shortlisted by|sounded out by|approached by|contacted by|replace|replaces|"
+    r"become|becoming|manager of|boss of|coach of|charge of|in charge at|job at|role at)"
     r"\s+(?:the\s+)?(?:(?!with\b|to\b|and\b|for\b|by\b|from\b|in\b|as\b)[A-Za-z']+\s+){0,3}$"
+    r"|\b(?:to|by|into|over|than|such as|including|like|or|rather than|instead of|for)\s+"
+    r"(?:the\s+)?" + _CLUB_DESCRIPTOR + r"$"
 )
 _SELLER_AFTER = re.compile(
     r"^\s*(?:are|is|have|has|had|will|would|could|remain|be|were|urged|'s|\u2019s)?\s*(?:(?!bid|offer|sign|want|keen|interest)\w+\s+){0,6}?"

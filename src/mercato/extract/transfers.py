@@ -291,8 +291,10 @@ def _links_in_sentence(
                 destinations = [d for d in destinations if d.start < relative]
             if destinations:
                 for dest in destinations:
-                    clause = _clause_around(lower, dest.start)
-                    links.append(_make_link(ctx, sentence, person, origin, dest, clause, lower))
+                    clause = _clause_around(lower, dest.start, dest.end)
+                    link = _make_link(ctx, sentence, person, origin, dest, clause, lower)
+                    link.is_loan = _is_loan_of(lower, dest, clubs)
+                    links.append(link)
             elif _is_exit_of(lower, group, text) and (origin is not None or subjects or previous_clubs):
                 from_club = origin or (subjects[0] if subjects else previous_clubs[-1])
                 links.append(_make_link(ctx, sentence, person, from_club, None, lower, lower))
@@ -369,10 +371,31 @@ def _relative_clause_start(text: str, group: list[tuple[Mention, int]]) -> int |
     return end + match.start() if match else None
 
 
-def _clause_around(lower: str, offset: int) -> str:
+def _clause_around(lower: str, offset: int, end: int | None = None) -> str:
+    """The clause holding a club, cut to the words near it: cues further off speak of other moves."""
     starts = [0] + [m.end() for m in _CONTRAST.finditer(lower) if m.end() <= offset]
     ends = [m.start() for m in _CONTRAST.finditer(lower) if m.start() > offset] + [len(lower)]
-    return lower[max(starts) : min(ends)]
+    start, stop = max(starts), min(ends)
+    if end is not None:
+        start, stop = max(start, offset - 110), min(stop, end + 50)
+    return lower[start:stop]
+
+
+_LOAN_ATTACHED = re.compile(r"^\s+(?:spell\s+|stint\s+|deal\s+)?(?:with|at|to|from)\s+(?:the\s+)?$")
+
+
+def _is_loan_of(lower: str, dest: ClubSlot, clubs: list[ClubSlot]) -> bool:
+    """A loan in the sentence is this move's unless it is tied to another club ("loan spell with X")."""
+    if re.search(r"\b(?:return|recall)\w*\b", lower):
+        return False
+    for match in cues.LOAN.finditer(lower):
+        tied = next(
+            (c for c in clubs if c.start >= match.end() and _LOAN_ATTACHED.match(lower[match.end() : c.start])),
+            None,
+        )
+        if tied is None or tied.name == dest.name:
+            return True
+    return False
 
 
 def _make_link(
