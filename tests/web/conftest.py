@@ -4,6 +4,7 @@ Chromium (Debian's /usr/bin/chromium) driven by Playwright. Screenshots of faile
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -34,7 +35,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-SERVER_START_SECONDS = 60
+SERVER_START_SECONDS = 90
+PAGE_TIMEOUT_MS = 30_000
 
 
 @pytest.hookimpl(tryfirst=True, hookwrapper=True)
@@ -87,6 +89,7 @@ def served_url(chromium_path: Path, tmp_path_factory: pytest.TempPathFactory) ->
                     pytest.fail(f"mercato serve did not start:\n{log.read_text()}")
                 time.sleep(0.3)
         assert f"http://127.0.0.1:{port}/" in log.read_text(), "serve prints the URL to open"
+        _wait_for_scores(base, deadline)
         yield base
     finally:
         server.terminate()
@@ -96,11 +99,23 @@ def served_url(chromium_path: Path, tmp_path_factory: pytest.TempPathFactory) ->
             server.kill()
 
 
+def _wait_for_scores(base: str, deadline: float) -> None:
+    """Let the server finish scoring in the background, so pages do not change under a test."""
+    while time.monotonic() < deadline:
+        with urllib.request.urlopen(f"{base}/api/stories?status=rumour", timeout=30) as answer:
+            items = json.load(answer)["items"]
+        if not items or any(s["independent_sources"] is not None for s in items):
+            return
+        time.sleep(0.5)
+
+
 @pytest.fixture(scope="session")
 def browser(chromium_path: Path) -> Iterator[object]:
     """A headless Chromium for the session."""
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # A loaded machine (CI runs suites side by side) can take seconds to answer a page.
+    expect.set_options(timeout=PAGE_TIMEOUT_MS)
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(
             executable_path=str(chromium_path), args=CHROMIUM_ARGS
@@ -113,6 +128,7 @@ def browser(chromium_path: Path) -> Iterator[object]:
 def page(browser: object, request: pytest.FixtureRequest) -> Iterator[object]:
     """A fresh page; console errors fail the test, and a failure leaves a screenshot."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    context.set_default_timeout(PAGE_TIMEOUT_MS)
     opened = context.new_page()
     errors: list[str] = []
     opened.on("pageerror", lambda exc: errors.append(str(exc)))

@@ -24,6 +24,12 @@ def _open_story_from_club_board(page: Page, served_url: str) -> None:
     row = rows.filter(has_text="Mateo Lindqvist").first
     row.locator("a.story-link").click()
     expect(page.locator("h1")).to_contain_text("Mateo Lindqvist")
+    _wait_for_chart(page, "timeline-chart")
+
+
+def _wait_for_chart(page: Page, canvas_id: str) -> None:
+    """Wait until Chart.js has drawn on the canvas (its script runs after the page shows)."""
+    page.wait_for_function(f"() => window.Chart && Chart.getChart('{canvas_id}') !== undefined")
 
 
 def test_the_board_lists_open_stories_with_their_fields(page: Page, served_url: str) -> None:
@@ -90,11 +96,16 @@ def test_player_and_club_pages(page: Page, served_url: str) -> None:
 
 
 def test_source_league_table_draws_intervals_and_filters(page: Page, served_url: str) -> None:
+    api = page.request.get(served_url + "/api/sources?per_page=200").json()["items"]
+    transfers = page.request.get(served_url + "/api/claims?type=transfer&per_page=200").json()
+    attributed = [c["fields"]["attribution"] for c in transfers["items"]]
+    assert api, f"no source has a record; the extracted attributions were {attributed}"
     page.goto(served_url + "/sources")
     rows = page.locator("tr.source-row")
     expect(rows.first).to_be_visible()
+    _wait_for_chart(page, "sources-chart")
     drawn = page.evaluate("() => Chart.getChart('sources-chart').data.datasets[1].data.length")
-    assert drawn == rows.count()
+    assert drawn == rows.count() == len(api)
     everyone = rows.count()
     page.fill("input[name=club]", "Aston Villa")
     page.click("form.filters button[type=submit]")
