@@ -18,10 +18,24 @@ def test_fit_learns_the_direction_of_a_signal() -> None:
         x = rng.random()
         rows.append([x, rng.random()])
         labels.append(int(rng.random() < 0.1 + 0.8 * x))
-    model = fit_logistic(rows, labels)
+    model = fit_logistic(rows, labels, l2=1.0)
     assert model.weights[0] > 1.0 and abs(model.weights[1]) < 0.5
     low, high = model.predict([[0.05, 0.5], [0.95, 0.5]])
     assert low < 0.25 and high > 0.75
+
+
+def test_forward_validation_picks_a_penalty_from_the_grid() -> None:
+    from mercato.score.probability import DEFAULT_L2, L2_GRID, choose_l2
+
+    rng = random.Random(5)
+    rows, labels, groups = [], [], []
+    for i in range(600):
+        x = rng.random()
+        rows.append([x, rng.random()])
+        labels.append(int(rng.random() < 0.1 + 0.8 * x))
+        groups.append((2021, 0) if i < 400 else (2021, 1))
+    assert choose_l2(rows, labels, groups) in L2_GRID
+    assert choose_l2(rows, labels, [(2021, 0)] * 600) == DEFAULT_L2  # nothing to validate on
 
 
 def test_thin_data_falls_back_to_the_base_rate() -> None:

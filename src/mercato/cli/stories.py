@@ -191,7 +191,7 @@ def ranked_rumours(store: Store, *, as_of: date | None = None, kb: Path | None =
     inputs = story_inputs(store, as_of=day)
     scores = rank_rumours(inputs.transfers, as_of=day, completed=_completed(kb),
                           contracts=inputs.contracts, tiers=load_tiers())
-    rows = []
+    rows: list[dict[str, object]] = []
     for score in scores[:limit]:
         story = score.story
         rows.append({

@@ -11,18 +11,20 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from mercato.domain import TransferClaim, Window
 from mercato.score.metrics import summarise
 from mercato.score.probability import (
     LogisticModel,
     base_rate_of,
+    choose_l2,
     constant_model,
     fit_logistic,
     shrunk_rate,
     source_index,
     story_features,
+    window_order,
 )
 from mercato.score.track_records import SourceRecord, track_records
 from mercato.stories.merge import Story, merge_stories, stories_by_person
@@ -59,6 +61,7 @@ class _State:
     records: Mapping[str, SourceRecord] = field(default_factory=dict)
     base_rate: float = DEFAULT_RATE
     trained_on: int = 0
+    l2: float = 0.0
 
 
 def checkpoints(first: date, last: date) -> list[date]:
@@ -104,15 +107,17 @@ def _learn(
     resolved = [o for o in known.values() if o.outcome != Outcome.OPEN]
     rate = base_rate_of(resolved) if len(resolved) >= MIN_RESOLVED_FOR_RATE else DEFAULT_RATE
     records = source_index(track_records(stories, known, tiers=tiers))
-    rows, labels = [], []
+    rows, labels, groups = [], [], []
     for story in stories:
         features = frozen.get(story.claims[0].claim_id)
         outcome = known.get(story.id)  # a labeller may leave a story out (no thread to read)
         if features is not None and outcome is not None and outcome.outcome != Outcome.OPEN:
             rows.append(features)
             labels.append(int(outcome.outcome == Outcome.HAPPENED))
-    model = fit_logistic(rows, labels) if rows else constant_model(rate)
-    return _State(model, records, rate, len(rows))
+            groups.append(window_order(story))
+    l2 = choose_l2(rows, labels, groups)
+    model = fit_logistic(rows, labels, l2=l2) if rows else constant_model(rate)
+    return _State(model, records, rate, len(rows), l2)
 
 
 def replay(

@@ -35,6 +35,9 @@ FEATURE_NAMES: tuple[str, ...] = (
     "loan",
 )
 MIN_SCALE = 0.1
+# L2 penalty on standardised weights: the default, and the grid forward validation picks from.
+DEFAULT_L2 = 10.0
+L2_GRID = (1.0, 3.0, 10.0, 30.0, 100.0)
 # The run-up to a deadline in which moves get done; earlier than this, the date says nothing.
 DEADLINE_DAYS = 30
 # How many stories of the base rate a source's record is shrunk towards.
@@ -121,7 +124,7 @@ def fit_logistic(
     labels: Sequence[int],
     *,
     weights: Sequence[float] | None = None,
-    l2: float = 2.0,
+    l2: float = DEFAULT_L2,
     min_each: int = 5,
 ) -> LogisticModel:
     """Fit by Newton's method; with fewer than `min_each` of either class, the base rate."""
@@ -161,6 +164,35 @@ def fit_logistic(
         if previous - current < 1e-10:
             break
     return LogisticModel(tuple(beta[:-1]), float(beta[-1]), tuple(mean), tuple(scale))
+
+
+def _log_loss(labels: Sequence[int], probabilities: np.ndarray) -> float:
+    y = np.asarray(labels, dtype=float)
+    p = np.clip(probabilities, 1e-6, 1 - 1e-6)
+    return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
+
+
+def choose_l2(rows: Sequence[Sequence[float]], labels: Sequence[int], groups: Sequence[tuple[int, int]]) -> float:
+    """Forward validation: fit on all but the latest group (window), keep the L2 that predicts it best."""
+    if not groups:
+        return DEFAULT_L2
+    latest = max(groups)
+    train = [i for i, g in enumerate(groups) if g != latest]
+    test = [i for i, g in enumerate(groups) if g == latest]
+    test_labels = [labels[i] for i in test]
+    if len(train) < 50 or len(set(test_labels)) < 2:
+        return DEFAULT_L2
+
+    def score(l2: float) -> float:
+        model = fit_logistic([rows[i] for i in train], [labels[i] for i in train], l2=l2)
+        return _log_loss(test_labels, model.predict([rows[i] for i in test]))
+
+    return min(L2_GRID, key=score)
+
+
+def window_order(story: Story) -> tuple[int, int]:
+    """Sortable key of a story's window (winter before summer within a year)."""
+    return story.window.year, 1 if story.window.part == "summer" else 0
 
 
 @dataclass(frozen=True)
