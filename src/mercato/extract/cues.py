@@ -56,7 +56,7 @@ OFF = _words(
 
 _ADVERB = r"(?:\w+ly |also |now |just |already |finally |since |officially |today )?"
 DONE = _words(
-    r"confirmed (?:the )?(?:signing|arrival|capture|deal|transfer|appointment)",
+    r"(?:confirmed|announced|completed|unveiled) (?:the )?(?:\w+ )?(?:signing|arrival|capture|deal|transfer|appointment)",
     rf"(?:has|have|had) {_ADVERB}(?:signed|joined|completed|sealed|agreed|re-signed|moved|arrived|sold|bought|appointed|finalised|unveiled|made the switch|made the move|switched|taken|brought in|snapped up|landed|recruited|recalled)",
     r"joined",
     r"joins",

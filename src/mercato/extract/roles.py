@@ -95,7 +95,8 @@ _SUBJECT_AFTER = re.compile(
     r"set|ready|poised|eager|favourites|front-runners|linked|monitoring|tracking|chasing|"
     r"hold|held|enquired|asked|contacted|approached|offered|bid|bidding|renewed|should|must|"
     r"need|needs|could|would|advancing|pushing|working|closing|moving|preparing|negotiating|"
-    r"eyeing|exploring|considering|insisting|in advanced talks|approaching|planning)\b"
+    r"eyeing|exploring|considering|insisting|in advanced talks|approaching|planning|"
+    r"in the race|in pole position|frontrunners|favourites)\b"
 )
 _BOSS_AFTER = re.compile(r"^\s*(?:'s\s+)?(?:boss|manager|coach|head coach|president|chairman|director|owner|chief|sporting director|board)\b")
 _LIST_GAP = re.compile(r"^\s*(?:,|and|or|&|, and|, or|as well as|plus|and fellow|,? along with)\s*(?:\w+\s+)?$")

@@ -60,7 +60,7 @@ TRANSFER_CUE = re.compile(
     re.IGNORECASE,
 )
 _MANAGER_MOVE = re.compile(
-    r"\b(?:appoint\w*|sack\w*|fired|new (?:manager|boss|head coach|coach)|take over|taking over|"
+    r"\b(?:appoint\w*|sack\w*|fired|new (?:[\w-]+ ){0,2}(?:manager|boss|head coach|coach)|take over|taking over|"
     r"took over|job|role|replace\w*|succeed\w*|successor|step\w* down|resign\w*|quit\w*|"
     r"vacancy|candidate|interview\w*|hire\w*|dismiss\w*|part ways|parted|leave|leaving|left|"
     r"depart\w*|named|in charge|takes charge|took charge|targets?|approach\w*|shortlist|"
@@ -270,6 +270,7 @@ def _links_in_sentence(
         if is_renewal:
             subjects = []  # a club keeping its own player is no move
             dests = [c for c in dests if _STRONG_MOVE_BEFORE.search(lower[max(0, c.start - 40) : c.start])]
+        acting = [clubs[i] for i, r in roles.items() if r is ClubRole.SUBJECT]  # for exits
         origin: ClubSlot | None = (origins or sellers)[0] if (origins or sellers) else None
         if origin is None:
             origin = person_clubs.get(lead.label)
@@ -295,8 +296,8 @@ def _links_in_sentence(
                     link = _make_link(ctx, sentence, person, origin, dest, clause, lower)
                     link.is_loan = _is_loan_of(lower, dest, clubs)
                     links.append(link)
-            elif _is_exit_of(lower, group, text) and (origin is not None or subjects or previous_clubs):
-                from_club = origin or (subjects[0] if subjects else previous_clubs[-1])
+            elif _is_exit_of(lower, group, text) and (origin is not None or acting or previous_clubs):
+                from_club = origin or (acting[0] if acting else previous_clubs[-1])
                 links.append(_make_link(ctx, sentence, person, from_club, None, lower, lower))
     return links
 
