@@ -150,7 +150,7 @@ def sources_command(
                f"{'0%':<{BAR_WIDTH // 2}}{'100%':>{BAR_WIDTH - BAR_WIDTH // 2}}  lead")
     for r in table:
         lead = f"{r.lead_days:+.0f}d/{r.lead_stories}" if r.lead_days is not None else ""
-        click.echo(f"{r.source[:26]:<26} {r.tier or '-':>4} {r.reported:>5} {r.happened:>4} {r.not_happened:>4} "
+        click.echo(f"{r.source[:26]:<26} {(r.tier or '-')[:4]:>4} {r.reported:>5} {r.happened:>4} {r.not_happened:>4} "
                    f"{r.pending:>4}  {r.reliability:>4.0%}  {reliability_bar(r)}  {lead}")
 
 

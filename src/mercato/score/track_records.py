@@ -96,14 +96,15 @@ def credited_sources(story: Story) -> list[tuple[str, str]]:
 
 
 def _lead_days(story: Story) -> dict[str, float]:
-    """Days each source was ahead of the earliest other source (negative: behind)."""
+    """Days each source was ahead of the other sources' typical (median) first report."""
     firsts = {s.source_key: s.first_published for s in independent_sources(story) if s.source_key}
     if len(firsts) < 2:
         return {}
     leads = {}
     for key, day in firsts.items():
-        others = min(d for k, d in firsts.items() if k != key)
-        leads[key] = float((others - day).days)
+        others = sorted((d - day).days for k, d in firsts.items() if k != key)
+        leads[key] = float(others[len(others) // 2] if len(others) % 2 else
+                           (others[len(others) // 2 - 1] + others[len(others) // 2]) / 2)
     return leads
 
 
