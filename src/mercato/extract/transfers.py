@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 from dataclasses import dataclass, field, replace
 
 from mercato.domain import (
@@ -37,7 +38,9 @@ from mercato.extract.roles import (
     role_before_person,
     role_by_context,
 )
+from mercato.extract.coreference import display_club_name
 from mercato.extract.windows import find_window, open_or_next
+from mercato.kb.catalogue import load_catalogue
 
 _PAST_STAGES = frozenset({"signed", "announced", "agreement", "medical"})
 
@@ -126,7 +129,7 @@ def extract_transfers(ctx: ArticleContext) -> list[TransferClaim]:
                 named + references_in(sentence, named, salience.most_salient()),
                 key=lambda m: m.span.start,
             )
-        if people and TRANSFER_CUE.search(sentence.text):
+        if people and (TRANSFER_CUE.search(sentence.text) or _is_headline_move(sentence, people, clubs)):
             found = _links_in_sentence(ctx, sentence, people, clubs, person_clubs, previous_clubs, focus)
             attribution = _attribution_for(sentence, labels) or columns.attribution_for(sentence)
             for link in found:
@@ -153,6 +156,26 @@ def _focus_club(ctx: ArticleContext) -> ClubSlot | None:
         return None
     mention = first[label]
     return ClubSlot(-1, -1, mention.label, mention.entity_id)
+
+
+def _club_by_date(person_id: str, on: date, to_club: ClubSlot | None) -> ClubSlot | None:
+    """The club the knowledge base has the person at on the article's date, if another one."""
+    catalogue = load_catalogue()
+    club_id = catalogue.club_on(person_id, on)
+    club = catalogue.get(club_id) if club_id else None
+    if club is None or (to_club is not None and to_club.entity_id == club.id):
+        return None
+    city = club.attributes.get("city")
+    return ClubSlot(-1, -1, display_club_name(club.name, str(city) if city else None), club.id)
+
+
+def _is_headline_move(sentence: Span, people: list[Mention], clubs: list[ClubSlot]) -> bool:
+    """"Kerkez to Liverpool": a move told as a headline, with no verb."""
+    for person in people:
+        end = person.span.end - sentence.start
+        if any(sentence.text[end : club.start] in (" to ", " set for ", " joins ") for club in clubs):
+            return True
+    return False
 
 
 def _starts_item(text: str, offset: int, item_starts: set[int]) -> bool:
@@ -480,6 +503,8 @@ def _claims(ctx: ArticleContext, links: list[_Link]) -> list[TransferClaim]:
     for link in links:
         if link.to_club and link.from_club and link.to_club.name == link.from_club.name:
             continue
+        if link.from_club is None and link.person.entity_id and ctx.article.published:
+            link.from_club = _club_by_date(link.person.entity_id, ctx.article.published, link.to_club)
         found = find_window(link.sentence.text, ctx.article.published)
         window = found[2] if found else None
         if window is None and ctx.article.published and link.stage.value not in _PAST_STAGES:
