@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from mercato.domain import (
     STAGE_STATUS,
@@ -27,6 +27,7 @@ from mercato.domain import (
 from mercato.extract import cues
 from mercato.extract.attribution import PunditColumns, in_text_attribution, paragraph_labels
 from mercato.extract.context import PERSON_KINDS, ArticleContext
+from mercato.extract.coreference import display_club_name
 from mercato.extract.fees import find_fees
 from mercato.extract.names import MANAGER_NOUNS, PLAYER_NOUNS
 from mercato.extract.references import Salience, references_in
@@ -38,7 +39,6 @@ from mercato.extract.roles import (
     role_before_person,
     role_by_context,
 )
-from mercato.extract.coreference import display_club_name
 from mercato.extract.windows import find_window, open_or_next
 from mercato.kb.catalogue import load_catalogue
 
