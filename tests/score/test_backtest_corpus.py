@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest_shared import shared_or_skip
 
 from mercato.cli import build_cli
-
-from conftest_shared import shared_or_skip
 
 pytestmark = pytest.mark.slow
 
