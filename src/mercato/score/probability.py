@@ -7,8 +7,9 @@ calibrated probability, and buzz (how many outlets repeat the story, which is no
 from __future__ import annotations
 
 import math
+from collections import ChainMap
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import numpy as np
@@ -270,14 +271,30 @@ def fit_on_resolved(
             continue
         if outcome.resolved_on is None or outcome.resolved_on >= as_of:
             continue
+        happened = outcome.outcome == Outcome.HAPPENED
         rows.append(
             story_features(
-                first, as_of=first.first_seen, records=records, base_rate=base_rate,
-                rivals=len(rivals[(first.person_key, first.window)]) - 1,
+                first, as_of=first.first_seen, records=_without(records, story, happened),
+                base_rate=base_rate, rivals=len(rivals[(first.person_key, first.window)]) - 1,
             )
         )
-        labels.append(int(outcome.outcome == Outcome.HAPPENED))
+        labels.append(int(happened))
     return fit_logistic(rows, labels)
+
+
+def _without(records: Mapping[str, SourceRecord], story: Story, happened: bool) -> Mapping[str, SourceRecord]:
+    """Records with this story's own outcome taken out, so a training row cannot see its label."""
+    overlay = {}
+    for source in independent_sources(story):
+        record = records.get(source.source_key)
+        if record is None or record.resolved == 0:
+            continue
+        overlay[source.source_key] = replace(
+            record,
+            happened=max(record.happened - int(happened), 0),
+            not_happened=max(record.not_happened - int(not happened), 0),
+        )
+    return ChainMap(overlay, dict(records)) if overlay else records
 
 
 def rank_rumours(
