@@ -215,7 +215,7 @@ EXIT = _words(
     r"up for sale",
     r"move away",
     r"moving on",
-    r"replace\w*",
+    r"replac(?:e|es|ed|ing)",
     r"successor",
     r"departure",
     r"out of the door",

@@ -46,6 +46,10 @@ _CURRENT_BEFORE = re.compile(
     r"outings|assists|contributions|minutes|season|seasons|career|time|years)\s+(?:\w+\s+){0,2}"
     r"(?:for|at|with)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"
 )
+_ACTS_AFTER = re.compile(r"^\s+to\s+(?:sign|land|bring|buy|recruit|move for|snap up|lure|poach)\b")
+_CONTRACT_BEFORE = re.compile(
+    r"\b(?:whose|his|her|their|current|existing|present)\s+(?:\w+\s+)?(?:contract|deal)\s+(?:with|at)\s+(?:the\s+)?$"
+)
 _PAST_BEFORE = re.compile(r"(?:\bformer|\bex-|\bone-time|\bonetime|\bpreviously of)\s*$")
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:released from (?:his|her|their) contract by|(?<!competition )(?<!interest )(?<!offers )(?<!offer )(?<!bids )(?<!bid )(?<!approach )(?<!attention )(?<!enquiries )from|leave|leaves|leaving|left|quit|quits|quitting|exit|exits|exiting|depart|departs|"
@@ -140,6 +144,10 @@ def role_by_context(sentence: str, club: ClubSlot) -> ClubRole:
     after = sentence[club.end : club.end + 90].lower()
     if _PAST_BEFORE.search(before):
         return ClubRole.PAST
+    if _ACTS_AFTER.match(after):
+        return ClubRole.SUBJECT  # "... open the door for Barcelona to sign Y": X acts on Y
+    if _CONTRACT_BEFORE.search(before):
+        return ClubRole.ORIGIN  # "whose contract with Barcelona runs out"
     if _CURRENT_BEFORE.search(before):
         return ClubRole.CURRENT
     if _ORIGIN_BEFORE.search(before):

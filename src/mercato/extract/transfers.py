@@ -307,10 +307,18 @@ def _links_in_sentence(
         destinations = [c for c in subjects + dests if origin is None or c.name != origin.name]
         destinations = _unique(destinations)
         relative = _relative_clause_start(text, group)
+        group_origin = origin
         for person, _start in group:
             own = [clubs[i] for i, r in roles.items() if r is ClubRole.ORIGIN and owner.get(i) is person]
-            if own and len(group) > 1:
-                origin = own[0]  # "X of Sheffield United and Chelsea midfielder Y": each his own club
+            if len(group) > 1:
+                # "X of Sheffield United and Chelsea midfielder Y": each keeps his own club, and
+                # a club that describes another member of the list is not his.
+                others = {
+                    id(c)
+                    for i, c in enumerate(clubs)
+                    if owner.get(i) not in (None, person) and owner.get(i) is not group[0][0]
+                }
+                origin = own[0] if own else (None if group_origin is None or id(group_origin) in others else group_origin)
             if destinations and relative is not None and person is not group[-1][0]:
                 destinations = [d for d in destinations if d.start < relative]
             if destinations:
