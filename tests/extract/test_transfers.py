@@ -109,6 +109,53 @@ EXITS = [
     ),
 ]
 
+LISTS_AND_CLAUSES = [
+    pytest.param(
+        "Fulham are tracking Burnley defender Kian Doyle, 24, and Everton winger Marcus Adeyemi, 22.",
+        _expect(
+            ("Kian Doyle", "Burnley", "Fulham", "rumour"),
+            ("Marcus Adeyemi", "Everton", "Fulham", "rumour"),
+        ),
+        id="each-listed-player-keeps-his-own-club",
+    ),
+    pytest.param(
+        "Napoli want Sevilla striker Tomas Ruiz, which could open the door for Valencia to sign "
+        "Napoli's Spain winger Javier Molina.",
+        _expect(
+            ("Tomas Ruiz", "Sevilla", "Napoli", "rumour"),
+            ("Javier Molina", "Napoli", "Valencia", "rumour"),
+        ),
+        id="for-x-to-sign-y",
+    ),
+    pytest.param(
+        "Celtic midfielder Owen Price is opposed to joining Rangers, but the 23-year-old Celtic "
+        "midfielder would consider a move to Aberdeen.",
+        _expect(
+            ("Owen Price", "Celtic", "Rangers", "off"),
+            ("Owen Price", "Celtic", "Aberdeen", "rumour"),
+        ),
+        id="contrast-splits-off-from-rumour",
+    ),
+    pytest.param(
+        "Lorient have made a bid for Karim Said, whose contract with Brest runs out in June.",
+        _expect(("Karim Said", "Brest", "Lorient", "rumour")),
+        id="whose-contract-names-the-origin",
+    ),
+]
+
+RENEWALS = [
+    pytest.param(
+        "Everton are in talks with defender Jamie Holt over a new long-term contract.",
+        set(),
+        id="renewal-talks-are-no-move",
+    ),
+    pytest.param(
+        "Midfielder Ryan Tully signs new deal with Stoke City until 2027.",
+        set(),
+        id="new-deal-with-own-club",
+    ),
+]
+
 NOT_LINKS = [
     pytest.param(
         "Former Chelsea striker Paul Hendry said the defence looked tired.",
@@ -119,7 +166,10 @@ NOT_LINKS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), SUITORS + DONE + OFF + HEDGED + EXITS + NOT_LINKS)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    SUITORS + DONE + OFF + HEDGED + EXITS + LISTS_AND_CLAUSES + RENEWALS + NOT_LINKS,
+)
 def test_transfer_links(text: str, expected: set[tuple]) -> None:
     assert _links(text) == expected
 
@@ -164,3 +214,16 @@ def test_every_claim_has_provenance() -> None:
     assert text[claim.provenance.span.start : claim.provenance.span.end] == claim.provenance.span.text
     assert claim.provenance.extractor == "transfer.rules.v1"
     assert claim.provenance.outlet == "Test Outlet"
+
+
+def test_a_headline_move_without_a_verb() -> None:
+    text = "Sporting left-back Nuno Abreu is wanted across Europe. Abreu to Benfica looks likely."
+    links = _links(text)
+    assert any(p == "Nuno Abreu" and t == _club("Benfica") for p, _f, t, _s in links)
+
+
+def test_the_athletic_is_a_source_not_a_club() -> None:
+    text = "Brentford have agreed a fee with Norwich City for striker Owen Daley, reports The Athletic."
+    (claim,) = extract_article(Article.from_text(text)).transfers
+    assert claim.to_club_id == _club("Brentford")
+    assert claim.attribution is not None and "Athletic" in (claim.attribution.original or "")
