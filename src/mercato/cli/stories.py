@@ -11,6 +11,7 @@ import click
 from rich.console import Console
 from rich.progress import track
 
+from mercato.domain import Extraction
 from mercato.errors import NotFound
 from mercato.score.probability import rank_rumours
 from mercato.score.report import DATASETS, run_backtest
@@ -163,20 +164,23 @@ def sources_command(
               help="Which dated items to replay.")
 @click.option("--png", type=click.Path(path_type=Path), help="Draw the reliability diagram to this PNG.")
 @click.option("--cache", type=click.Path(path_type=Path), help="Pickle of extracted claims to reuse between runs.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes for extraction.")
 @click.option("--json", "as_json", is_flag=True, help='Print {"model": ..., "base_rate": ..., "outlet_rate": ...}.')
 def backtest_command(
-    corpus: Path, kb: Path, dataset: str, png: Path | None, cache: Path | None, as_json: bool
+    corpus: Path, kb: Path, dataset: str, png: Path | None, cache: Path | None, workers: int,
+    as_json: bool,
 ) -> None:
     """Replay dated items in order, learning only from the past; score the probabilities."""
     if not corpus.exists():
         raise NotFound(f"corpus {corpus} does not exist")
     console = Console(stderr=True)
 
-    def progress(items: Iterable[object]) -> Iterable[object]:
+    def progress(items: Iterable[Extraction | None]) -> Iterable[Extraction | None]:
         return track(items, description="extracting", console=console, transient=True)
 
     report = run_backtest(corpus=corpus, kb=kb, dataset=dataset, png=png, cache=cache,
-                          progress=None if as_json else progress)  # type: ignore[arg-type]
+                          workers=workers, progress=None if as_json else progress)
     if as_json:
         click.echo(json.dumps(report.as_json(), indent=2))
         return

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import pickle
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from mercato.domain import Article, ContractClaim, Extraction, TransferClaim, article_id_for
@@ -57,12 +59,33 @@ def default_extractor() -> Extractor:
     return extract_article
 
 
+def _extract_or_none(run: Extractor, article: Article) -> Extraction | None:
+    """One item's extraction, or None when it fails (counted, never fatal)."""
+    try:
+        return run(article)
+    except Exception:  # noqa: BLE001 - one bad item is counted and skipped; the replay goes on
+        return None
+
+
+def _extractions(
+    articles: Sequence[Article], run: Extractor, workers: int
+) -> Iterator[Extraction | None]:
+    """Extractions in input order, in worker processes when asked (the extractor must pickle)."""
+    if workers <= 1:
+        for article in articles:
+            yield _extract_or_none(run, article)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(partial(_extract_or_none, run), articles, chunksize=64)
+
+
 def extract_corpus(
     articles: Sequence[Article],
     *,
     extractor: Extractor | None = None,
     cache: Path | None = None,
-    progress: Callable[[Iterable[Article]], Iterable[Article]] | None = None,
+    progress: Callable[[Iterable[Extraction | None]], Iterable[Extraction | None]] | None = None,
+    workers: int = 1,
 ) -> ExtractedCorpus:
     """Run extraction over items (one failure is counted and skipped), reusing a pickle cache."""
     if cache is not None and cache.exists():
@@ -75,10 +98,9 @@ def extract_corpus(
     contracts: list[ContractClaim] = []
     item_of_claim: dict[str, str] = {}
     failures = 0
-    for article in progress(articles) if progress else articles:
-        try:
-            extraction = run(article)
-        except Exception:  # noqa: BLE001 - one bad item is counted and skipped; the replay goes on
+    results = _extractions(articles, run, workers)
+    for article, extraction in zip(articles, progress(results) if progress else results):
+        if extraction is None:
             failures += 1
             continue
         item = article.external_id or article.id

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from mercato.domain import Article
+from mercato.domain import Article, Extraction
 from mercato.score.backtest import evaluate, final_labels, replay
 from mercato.score.corpus import Extractor, extract_corpus, load_items
 from mercato.score.labellers import gossip_labeller, reference_agreement, thread_labels
@@ -64,11 +64,12 @@ def run_backtest(
     cache: Path | None = None,
     extractor: Extractor | None = None,
     articles: list[Article] | None = None,
-    progress: Callable[[Iterable[Article]], Iterable[Article]] | None = None,
+    progress: Callable[[Iterable[Extraction | None]], Iterable[Extraction | None]] | None = None,
+    workers: int = 1,
 ) -> BacktestReport:
     """Replay a dataset of the shared corpus and score the three predictors on its later windows."""
     items = articles if articles is not None else load_items(corpus, dataset)
-    extracted = extract_corpus(items, extractor=extractor, cache=cache, progress=progress)
+    extracted = extract_corpus(items, extractor=extractor, cache=cache, progress=progress, workers=workers)
     years = [a.published.year for a in items if a.published is not None]
     # Seasons the items can be about (a season is named by the year its summer window falls in).
     seasons = range(min(years) - 1, max(years) + 2) if years else None

@@ -1,0 +1,54 @@
+"""Loading dated corpus items and extracting them once, in one process or several, with a cache."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from mercato.domain import Article, Extraction
+from mercato.score.corpus import extract_corpus, load_items
+
+from storykit import claim
+
+
+def fake_extractor(article: Article) -> Extraction:
+    """A stand-in extractor: one claim per item, and a failure on items saying 'broken'."""
+    if "broken" in article.text:
+        raise ValueError("cannot read this item")
+    _, c = claim("Jonas Brekke", "Arsenal", article.published.isoformat())
+    return Extraction(article, (), (c,))
+
+
+def _corpus(tmp_path: Path) -> Path:
+    path = tmp_path / "articles.jsonl"
+    rows = [
+        {"id": "x:2", "dataset": "demo", "date": "2021-03-02", "text": "Arsenal watch Brekke. (Mail)"},
+        {"id": "x:1", "dataset": "demo", "date": "2021-03-01", "text": "Brekke wanted by Arsenal. (Sun)"},
+        {"id": "x:3", "dataset": "demo", "date": None, "text": "Undated item. (Sun)"},
+        {"id": "x:4", "dataset": "other", "date": "2021-03-01", "text": "Another dataset. (Sun)"},
+        {"id": "x:5", "dataset": "demo", "date": "2021-03-03", "text": "A broken item. (Sun)"},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    return path
+
+
+def test_load_items_keeps_one_dataset_dated_and_in_order(tmp_path: Path) -> None:
+    items = load_items(_corpus(tmp_path), "demo")
+    assert [a.external_id for a in items] == ["x:1", "x:2", "x:5"]
+
+
+def test_extraction_counts_failures_and_reuses_its_cache(tmp_path: Path) -> None:
+    items = load_items(_corpus(tmp_path), "demo")
+    cache = tmp_path / "claims.pkl"
+    first = extract_corpus(items, extractor=fake_extractor, cache=cache)
+    assert first.failures == 1 and [cid for cid, _ in first.transfers] == ["x:1#0", "x:2#0"]
+    again = extract_corpus(items, extractor=lambda a: (_ for _ in ()).throw(AssertionError()), cache=cache)
+    assert again.transfers == first.transfers
+
+
+def test_worker_processes_give_the_same_claims(tmp_path: Path) -> None:
+    items = load_items(_corpus(tmp_path), "demo")
+    serial = extract_corpus(items, extractor=fake_extractor)
+    parallel = extract_corpus(items, extractor=fake_extractor, workers=2)
+    assert [cid for cid, _ in parallel.transfers] == [cid for cid, _ in serial.transfers]
+    assert parallel.failures == serial.failures == 1
