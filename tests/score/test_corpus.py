@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from storykit import claim
+
 from mercato.domain import Article, Extraction
 from mercato.score.corpus import extract_corpus, load_items
-
-from storykit import claim
 
 
 def fake_extractor(article: Article) -> Extraction:
