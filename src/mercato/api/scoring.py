@@ -18,7 +18,7 @@ from typing import Any
 from mercato.api.story_views import StoryScore, StoryView
 from mercato.domain import STAGE_STATUS, Stage, Status, TransferClaim
 from mercato.store import Store
-from mercato.store.board_tables import board_claims, club_key, person_key
+from mercato.store.board_tables import board_claims, claims_version, club_key, person_key
 
 log = logging.getLogger(__name__)
 
@@ -127,7 +127,7 @@ def scoring(store: Store, as_of: date | None, *, wait: bool = False) -> Scored |
     if scorer is None:
         return None
     url = store.engine.url.render_as_string()
-    key: Key = (url, store.count_claims("transfer"), as_of)
+    key: Key = (url, claims_version(store), as_of)
     view: View = (url, as_of)
     with _lock:
         latest = _latest.get(view)

@@ -241,6 +241,34 @@ def _keyed(
     return keyed
 
 
+def _is_keyed(
+    conn: Connection,
+    column: ColumnElement[int],
+    person_keys: Sequence[str],
+    club_keys: Sequence[str],
+    as_of: date | None,
+    latest: int | None,
+) -> ColumnElement[bool]:
+    """`column` is one of the keyed claim ids; the `latest` ones are fetched first."""
+    keyed = _keyed(person_keys, club_keys, as_of, latest)
+    if latest is None:
+        return column.in_(keyed)
+    # PostgreSQL plans `id IN (SELECT ... ORDER BY ... LIMIT n)` as a merge join over every
+    # claim (1.3 s at 1,000,000 claims, growing linearly); with the n ids fetched first it is
+    # n index look-ups (a few ms at any size).
+    return column.in_(list(conn.scalars(keyed)))
+
+
+def claims_version(store: Store) -> int:
+    """A number that changes exactly when claims are added: the newest claim id.
+
+    Claims are never deleted or overwritten, so this is as good as a count for telling that a
+    cached result is stale, and it is one index look-up where a count reads every claim.
+    """
+    with store.engine.connect() as conn:
+        return int(conn.scalar(select(func.max(schema.claims.c.id))) or 0)
+
+
 def board_rows(
     store: Store,
     *,
@@ -258,9 +286,9 @@ def board_rows(
             claims.stage, claims.status, claims.window,
         )
         .join_from(board_keys, schema.claims, claims.id == keys.claim_id)
-        .where(keys.claim_id.in_(_keyed(person_keys, club_keys, as_of, latest)))
     )  # fmt: skip
     with store.engine.connect() as conn:
+        query = query.where(_is_keyed(conn, keys.claim_id, person_keys, club_keys, as_of, latest))
         return [
             BoardRow(r[0], r[1], r[2], r[3], r[4], _STAGES[r[5]], _STATUSES[r[6]], r[7])
             for r in conn.execute(query)
@@ -291,10 +319,9 @@ def board_claims(
 ) -> list[StoredClaim]:
     """Transfer claims by exact board keys (or the `latest` ones), oldest first."""
     sync_board_keys(store)
-    query = select(schema.claims).where(
-        schema.claims.c.id.in_(_keyed(person_keys, club_keys, as_of, latest))
-    )
     with store.engine.connect() as conn:
+        keyed = _is_keyed(conn, schema.claims.c.id, person_keys, club_keys, as_of, latest)
+        query = select(schema.claims).where(keyed)
         found = [StoredClaim(r["id"], transfer_from_row(r)) for r in conn.execute(query).mappings()]
     found.sort(key=lambda s: (s.claim.provenance.published or date.min, s.id))
     return found
