@@ -8,7 +8,15 @@ from datetime import date
 from storykit import claim
 
 from mercato.domain import Stage
-from mercato.score.probability import constant_model, fit_logistic, rank_rumours
+from mercato.score.probability import (
+    FEATURE_NAMES,
+    PRIOR_RATE,
+    PRIOR_STORIES,
+    constant_model,
+    fit_logistic,
+    prior_model,
+    rank_rumours,
+)
 
 
 def test_fit_learns_the_direction_of_a_signal() -> None:
@@ -38,11 +46,23 @@ def test_forward_validation_picks_a_penalty_from_the_grid() -> None:
     assert choose_l2(rows, labels, [(2021, 0)] * 600) == DEFAULT_L2  # nothing to validate on
 
 
-def test_thin_data_falls_back_to_the_base_rate() -> None:
+def test_thin_data_falls_back_to_the_smoothed_base_rate() -> None:
     model = fit_logistic([[1.0], [0.0], [0.5]], [1, 0, 0])
-    assert model.weights == (0.0,)
-    assert abs(float(model.predict([[7.0]])[0]) - 1 / 3) < 1e-6
+    assert model.weights == (0.0,)  # the first feature carries no prior weight
+    smoothed = (1 + PRIOR_RATE * PRIOR_STORIES) / (3 + PRIOR_STORIES)
+    assert abs(float(model.predict([[7.0]])[0]) - smoothed) < 1e-6
     assert abs(float(constant_model(0.2).predict([[1.0] * 11])[0]) - 0.2) < 1e-9
+
+
+def test_thin_data_still_tells_a_done_deal_from_a_denial() -> None:
+    model = prior_model(PRIOR_RATE)
+    row = dict.fromkeys(FEATURE_NAMES, 0.0)
+    done = [{**row, "stage_progress": 1.0, "reported_done": 1.0}[n] for n in FEATURE_NAMES]
+    denied = [{**row, "denied": 1.0}[n] for n in FEATURE_NAMES]
+    plain = [row[n] for n in FEATURE_NAMES]
+    p_done, p_denied, p_plain = model.predict([done, denied, plain])
+    assert p_denied < p_plain < p_done
+    assert abs(p_plain - PRIOR_RATE) < 1e-9
 
 
 def test_rank_rumours_lists_open_stories_as_of_a_day_and_ignores_later_news() -> None:

@@ -122,6 +122,13 @@ DATE = click.DateTime(formats=["%Y-%m-%d"])
     help="Show at most this many moves.",
 )
 @click.option(
+    "--sort",
+    type=click.Choice(["recent", "probability"]),
+    default="recent",
+    show_default=True,
+    help="Most recently reported first, or open stories most likely to happen first.",
+)
+@click.option(
     "--json", "as_json", is_flag=True, help="Print the groups, with every report, as JSON."
 )
 def rumours_command(
@@ -133,6 +140,7 @@ def rumours_command(
     since: date | None,
     as_of: date | None,
     limit: int,
+    sort: str,
     as_json: bool,
 ) -> None:
     """Show stored transfer links grouped by player and destination, most recent first.
@@ -141,6 +149,9 @@ def rumours_command(
     where it stands in the latest report, and the latest fee mentioned.
     """
     url = database_url_from(db) if db else Settings().database_url
+    if sort == "probability":
+        _print_ranked(url, as_of, limit, as_json)
+        return
     with Store.open(url) as store:
         groups = rumour_board(
             store, player=player, club=club, status=status, source=source,
@@ -154,3 +165,30 @@ def rumours_command(
         console.print("No stored transfer links match.")
         return
     console.print(rumour_table(groups))
+
+
+def _print_ranked(url: str, as_of: date | None, limit: int, as_json: bool) -> None:
+    """Open stories by probability, with evidence and buzz kept apart."""
+    from mercato.cli.stories import ranked_rumours
+
+    with Store.open(url) as store:
+        rows = ranked_rumours(store, as_of=as_of, limit=limit)
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    console = Console()
+    if not rows:
+        console.print("No open stories to rank.")
+        return
+    table = Table(title=f"Open stories by probability ({len(rows)})", title_justify="left")
+    for column in ("Player", "From", "To", "Window", "Stage", "Probability", "Evidence",
+                   "Independent", "Buzz", "First reporter"):  # fmt: skip
+        table.add_column(column, justify="right" if column in ("Probability", "Evidence", "Independent", "Buzz") else "left")
+    for row in rows:
+        table.add_row(
+            str(row["person"]), str(row["from"] or "?"), str(row["to"] or "(exit)"),
+            str(row["window"]), str(row["stage"]), f"{float(row['probability']):.0%}",  # type: ignore[arg-type]
+            f"{float(row['evidence']):.2f}", str(row["independent_sources"]),  # type: ignore[arg-type]
+            str(row["buzz"]), str(row["first_reporter"] or "-"),
+        )  # fmt: skip
+    console.print(table)
