@@ -22,7 +22,17 @@ _VERBS = (
     "source_table",
     "evaluate",
 )
-__all__ = ["__version__", *_VERBS]
+__all__ = [
+    "__version__",
+    "evaluate",
+    "extract_claims",
+    "ingest_into",
+    "list_stories",
+    "open_store",
+    "ranked_rumours",
+    "rumour_board",
+    "source_table",
+]
 
 
 def __getattr__(name: str) -> Any:
