@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from support import SAMPLES_DIR, require_shared
 from ingest.local_server import Route, Site, serve  # tests/ingest/local_server.py
 from mercato.domain import Article, Extraction
 from mercato.errors import IngestError
 from mercato.pipeline import IngestReport, ingest_paths
 from mercato.store import Store
+from support import SAMPLES_DIR, require_shared
 from toy_extraction import toy_extract, toy_extract_recording_pid
 
 SAMPLE_COUNT = len(list(SAMPLES_DIR.glob("*.txt")))
@@ -190,6 +190,7 @@ def test_the_whole_corpus_ingests_and_a_second_run_finds_it_all(tmp_path: Path) 
         started = time.perf_counter()
         second = ingest_paths([corpus], store, workers=2)
         elapsed = time.perf_counter() - started
+        print(f"second run: {second.duplicates} already present in {elapsed:.1f} s")
         assert second.ingested == 0
         assert second.duplicates == first.ingested + first.duplicates
         assert elapsed < 60, f"a second run took {elapsed:.0f} s; it should only hash and look up"
