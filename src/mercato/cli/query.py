@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import sys
 from datetime import date, datetime
 
 import click
@@ -18,6 +20,8 @@ _CURRENCY_SIGNS = {"GBP": "£", "EUR": "€", "USD": "$"}
 _STATUS_STYLES = {Status.RUMOUR: "yellow", Status.DONE: "green", Status.OFF: "red"}
 # Sources listed in a table cell before the rest are summed up as "+N".
 _SOURCES_SHOWN = 3
+# Width of the table when it goes to a file or a pipe (rich would assume 80 columns).
+PIPED_WIDTH = 160
 
 
 def format_fee(fee: Fee | None) -> str:
@@ -160,7 +164,8 @@ def rumours_command(
     if as_json:
         click.echo(json.dumps([g.as_dict() for g in groups], ensure_ascii=False, indent=2))
         return
-    console = Console()
+    is_piped = not sys.stdout.isatty() and "COLUMNS" not in os.environ
+    console = Console(width=PIPED_WIDTH if is_piped else None)
     if not groups:
         console.print("No stored transfer links match.")
         return
@@ -183,7 +188,12 @@ def _print_ranked(url: str, as_of: date | None, limit: int, as_json: bool) -> No
     table = Table(title=f"Open stories by probability ({len(rows)})", title_justify="left")
     for column in ("Player", "From", "To", "Window", "Stage", "Probability", "Evidence",
                    "Independent", "Buzz", "First reporter"):  # fmt: skip
-        table.add_column(column, justify="right" if column in ("Probability", "Evidence", "Independent", "Buzz") else "left")
+        table.add_column(
+            column,
+            justify="right"
+            if column in ("Probability", "Evidence", "Independent", "Buzz")
+            else "left",
+        )
     for row in rows:
         table.add_row(
             str(row["person"]), str(row["from"] or "?"), str(row["to"] or "(exit)"),
