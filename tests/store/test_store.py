@@ -311,3 +311,15 @@ def test_in_memory_sqlite_is_one_database() -> None:
 def test_a_bad_url_is_a_store_error() -> None:
     with pytest.raises(StoreError):
         Store.open("not a url at all")
+
+
+def test_the_samples_pipeline_on_each_backend(any_store: Store) -> None:
+    from mercato.pipeline import ingest_paths
+    from support import SAMPLES_DIR
+    from toy_extraction import toy_extract
+
+    first = ingest_paths([SAMPLES_DIR], any_store, extract=toy_extract, batch_size=5)
+    assert first.failed == 0 and first.ingested == any_store.count_articles() > 0
+    again = ingest_paths([SAMPLES_DIR], any_store, extract=toy_extract, batch_size=5)
+    assert (again.ingested, again.duplicates) == (0, first.ingested)
+    assert len(any_store.transfer_claims(person="LINDQVIST", club="newcastle")) >= 4
