@@ -85,7 +85,7 @@ _SELLER_AFTER = re.compile(
     r"(?:valuation|value|valued|asking price|asking|price tag|want\s+[£€$]|demand\w*|sell|"
     r"selling|sale|cash in|let(?:ting)?\b|offload\w*|accept\w*|reject\w*|release\w*|loan(?:ing)? out|"
     r"keep|keeping|hold on|slapped|place[sd]?\s+a|open to|willing to|stance|extend|contract|"
-    r"listen to offers|listen to bids|consider offers|entertain offers|seeking|seek|"
+    r"listen to offers|listen to bids|consider offers|entertain offers|seeking|seek|receiv\w*|"
     r"new deal|renew\w*|part ways|parted)\b"
 )
 _SUBJECT_AFTER = re.compile(

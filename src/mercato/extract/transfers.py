@@ -498,11 +498,21 @@ def _merge(links: list[_Link]) -> list[_Link]:
         best.is_loan = any(l.is_loan for l in group if l.stage is best.stage) or best.is_loan
         merged.append(best)
     with_destination = {(l.person.label, l.from_club.name if l.from_club else None) for l in merged if l.to_club}
+    # A club the article has the person joining is not one he leaves ("not for sale", said of
+    # him after a suitor was named, borrows that suitor as his club otherwise).
+    suitors = {
+        (l.person.label, l.to_club.name)
+        for l in merged
+        if l.to_club and STAGE_STATUS[l.stage] is not Status.DONE  # a done move is where he is now
+    }
     return [
         l
         for l in merged
         if l.to_club is not None
-        or (l.person.label, l.from_club.name if l.from_club else None) not in with_destination
+        or (
+            (l.person.label, l.from_club.name if l.from_club else None) not in with_destination
+            and (l.person.label, l.from_club.name if l.from_club else None) not in suitors
+        )
     ]
 
 
