@@ -120,3 +120,14 @@ def test_claims_keep_their_dates_and_order_on_every_backend(any_store: Store) ->
     assert dated[0] is None  # undated first, then oldest to newest (the store's stated order)
     assert dated[1:] == sorted(d for d in dated[1:] if d is not None)
     assert any_store.get_claim(stored[-1].id) == stored[-1]
+
+
+def test_claims_version_moves_exactly_when_claims_are_added(any_store: Store) -> None:
+    board = pytest.importorskip("mercato.store.board_tables")
+    assert board.claims_version(any_store) == 0
+    any_store.add_extractions([_transfer(*NEWS[0])])
+    first = board.claims_version(any_store)
+    any_store.add_extractions([_transfer(*NEWS[0])])  # the same article again: nothing added
+    assert board.claims_version(any_store) == first > 0
+    any_store.add_extractions([_transfer(*NEWS[1])])
+    assert board.claims_version(any_store) > first
