@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from extraction_hooks import extract_or_fail, extract_recording_pid
 from ingest.local_server import Route, Site, serve  # tests/ingest/local_server.py
 from mercato.domain import Article, Extraction
 from mercato.errors import IngestError
 from mercato.pipeline import IngestReport, ingest_paths
 from mercato.store import Store
 from support import SAMPLES_DIR, require_shared
-from toy_extraction import toy_extract, toy_extract_recording_pid
 
 SAMPLE_COUNT = len(list(SAMPLES_DIR.glob("*.txt")))
 
@@ -52,7 +52,7 @@ def test_samples_end_to_end_into_a_sqlite_file(tmp_path: Path) -> None:
     db = tmp_path / "samples.db"
     observer = RecordingObserver()
     with Store.open(f"sqlite:///{db}") as store:
-        report = ingest_paths([SAMPLES_DIR], store, extract=toy_extract, observer=observer)
+        report = ingest_paths([SAMPLES_DIR], store, extract=extract_or_fail, observer=observer)
         assert (report.ingested, report.duplicates, report.failed) == (SAMPLE_COUNT, 0, 0)
         assert report.files == SAMPLE_COUNT and report.undated == 0
         assert observer.estimated == SAMPLE_COUNT == observer.advanced_by
@@ -68,7 +68,7 @@ def test_samples_end_to_end_into_a_sqlite_file(tmp_path: Path) -> None:
     assert db.stat().st_size > 0
 
     with Store.open(f"sqlite:///{db}") as store:
-        again = ingest_paths([SAMPLES_DIR], store, extract=toy_extract)
+        again = ingest_paths([SAMPLES_DIR], store, extract=extract_or_fail)
         assert (again.ingested, again.duplicates, again.failed) == (0, SAMPLE_COUNT, 0)
         assert store.count_articles() == SAMPLE_COUNT
 
@@ -89,7 +89,7 @@ def test_a_batch_goes_on_past_every_kind_of_failure(tmp_path: Path, store: Store
     (inputs / "notes.xyz").write_text("shopping list", encoding="utf-8")
     observer = RecordingObserver()
     report = ingest_paths(
-        [inputs, tmp_path / "nowhere.txt"], store, extract=toy_extract, observer=observer
+        [inputs, tmp_path / "nowhere.txt"], store, extract=extract_or_fail, observer=observer
     )
     reasons = {Path(f.source.split(":")[0]).name: f.reason for f in report.failures}
     assert reasons.keys() == {
@@ -121,7 +121,7 @@ def test_batches_are_committed_as_they_go(tmp_path: Path, store: Store) -> None:
 
     def extract_and_peek(article: Article) -> Extraction:
         seen_counts.append(store.count_articles())
-        return toy_extract(article)
+        return extract_or_fail(article)
 
     report = ingest_paths([path], store, extract=extract_and_peek, batch_size=3)
     assert (report.ingested, report.duplicates) == (7, 1)
@@ -133,7 +133,7 @@ def test_worker_processes_give_the_same_store(tmp_path: Path) -> None:
     def run(workers: int) -> tuple[IngestReport, list[tuple[str, str | None]], set[str]]:
         with Store.open(f"sqlite:///{tmp_path / f'w{workers}.db'}") as store:
             report = ingest_paths(
-                [SAMPLES_DIR], store, extract=toy_extract_recording_pid, workers=workers
+                [SAMPLES_DIR], store, extract=extract_recording_pid, workers=workers
             )
             claims = [(c.claim.person, c.claim.to_club) for c in store.transfer_claims()]  # type: ignore[union-attr]
             pids = {
@@ -166,7 +166,7 @@ def test_a_url_is_fetched_and_a_dead_one_fails(store: Store) -> None:
     ).encode()
     with serve(Site(routes={"/news/lindqvist": Route(page)})) as site:
         report = ingest_paths(
-            [f"{site.base}/news/lindqvist", f"{site.base}/gone"], store, extract=toy_extract
+            [f"{site.base}/news/lindqvist", f"{site.base}/gone"], store, extract=extract_or_fail
         )
     assert (report.ingested, report.failed) == (1, 1)
     assert report.failures[0].source == f"{site.base}/gone"
@@ -199,7 +199,10 @@ def test_the_whole_corpus_ingests_and_a_second_run_finds_it_all(tmp_path: Path) 
 def test_an_interrupted_run_keeps_the_batches_already_committed(
     tmp_path: Path, store: Store
 ) -> None:
-    rows = [{"text": f"Kofi Mensah update number {i}.", "date": "2024-07-01"} for i in range(9)]
+    rows = [
+        {"text": f"Southampton have signed Chelsea defender Kofi Mensah on loan (report {i}).", "date": "2024-07-01"}
+        for i in range(9)
+    ]
     path = tmp_path / "many.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
     calls: list[str] = []
@@ -208,11 +211,11 @@ def test_an_interrupted_run_keeps_the_batches_already_committed(
         calls.append(article.id)
         if len(calls) == 5:
             raise KeyboardInterrupt
-        return toy_extract(article)
+        return extract_or_fail(article)
 
     with pytest.raises(KeyboardInterrupt):
         ingest_paths([path], store, extract=interrupted_on_the_fifth, batch_size=2)
     assert store.count_articles() == 4  # two whole batches; nothing of the third
     assert len(store.transfer_claims()) == 4
-    again = ingest_paths([path], store, extract=toy_extract, batch_size=2)
+    again = ingest_paths([path], store, extract=extract_or_fail, batch_size=2)
     assert (again.ingested, again.duplicates) == (5, 4)

@@ -8,18 +8,18 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from support import SAMPLES_DIR
+from extraction_hooks import extract_or_fail
 from mercato.cli import EXIT_PARTIAL, _register_commands, cli
 from mercato.store import Store
-from toy_extraction import toy_extract
+from support import SAMPLES_DIR
 
 SAMPLE_COUNT = len(list(SAMPLES_DIR.glob("*.txt")))
 
 
 @pytest.fixture(autouse=True)
-def toy_extraction(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Ingest with the toy extractor, so these tests exercise the command, not extraction."""
-    monkeypatch.setattr("mercato.pipeline.default_extract", lambda: toy_extract)
+def real_extraction(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ingest with the real extractor, which fails on demand for the failure tests."""
+    monkeypatch.setattr("mercato.pipeline.default_extract", lambda: extract_or_fail)
     monkeypatch.delenv("MERCATO_DATABASE_URL", raising=False)
     monkeypatch.delenv("MERCATO_WORKERS", raising=False)
     _register_commands()

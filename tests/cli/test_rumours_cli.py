@@ -8,21 +8,20 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from support import SAMPLES_DIR
 from mercato.cli import _register_commands, cli
 from mercato.cli.query import format_fee
 from mercato.domain import Fee
 from mercato.pipeline import ingest_paths
 from mercato.store import Store
-from toy_extraction import toy_extract
+from support import SAMPLES_DIR
 
 
 @pytest.fixture(scope="module")
 def samples_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """A store holding the samples, extracted by the toy extractor."""
+    """A store holding the samples, extracted by the real pipeline."""
     path = tmp_path_factory.mktemp("rumours") / "samples.db"
     with Store.open(f"sqlite:///{path}") as store:
-        report = ingest_paths([SAMPLES_DIR], store, extract=toy_extract)
+        report = ingest_paths([SAMPLES_DIR], store)
         assert report.failed == 0
     _register_commands()
     return str(path)

@@ -314,12 +314,12 @@ def test_a_bad_url_is_a_store_error() -> None:
 
 
 def test_the_samples_pipeline_on_each_backend(any_store: Store) -> None:
+    from extraction_hooks import extract_or_fail
     from mercato.pipeline import ingest_paths
     from support import SAMPLES_DIR
-    from toy_extraction import toy_extract
 
-    first = ingest_paths([SAMPLES_DIR], any_store, extract=toy_extract, batch_size=5)
+    first = ingest_paths([SAMPLES_DIR], any_store, extract=extract_or_fail, batch_size=5)
     assert first.failed == 0 and first.ingested == any_store.count_articles() > 0
-    again = ingest_paths([SAMPLES_DIR], any_store, extract=toy_extract, batch_size=5)
+    again = ingest_paths([SAMPLES_DIR], any_store, extract=extract_or_fail, batch_size=5)
     assert (again.ingested, again.duplicates) == (0, first.ingested)
     assert len(any_store.transfer_claims(person="LINDQVIST", club="newcastle")) >= 4
