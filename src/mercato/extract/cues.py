@@ -179,8 +179,8 @@ HEDGE = _words(
 )
 
 BID_REJECTED = _words(
-    r"(?:bid|offer|approach)s? (?:\w+ ){0,8}(?:rejected|turned down|knocked back|snubbed|rebuffed)",
-    r"reject(?:ed|s)? (?:a |an |the |their |his )?(?:\w+ )?(?:\w+ )?(?:bid|offer|approach)",
+    r"(?:bid|offer|approach)s? (?:[\w\u00a3\u20ac$.-]+ ){0,8}(?:rejected|turned down|knocked back|snubbed|rebuffed)",
+    r"reject(?:ed|s|ing)? (?:a |an |the |their |his )?(?:[\w\u00a3\u20ac$.-]+ )?(?:[\w\u00a3\u20ac$.-]+ )?(?:bid|offer|approach)",
 )
 BID = _words(r"bid", r"offer", r"offered", r"proposal")
 TALKS = _words(r"talks", r"negotiat\w*", r"discussions")
