@@ -219,3 +219,23 @@ def test_an_interrupted_run_keeps_the_batches_already_committed(
     assert len(store.transfer_claims()) == 4
     again = ingest_paths([path], store, extract=extract_or_fail, batch_size=2)
     assert (again.ingested, again.duplicates) == (5, 4)
+
+
+def test_a_syndicated_copy_is_linked_to_its_original(tmp_path: Path, store: Store) -> None:
+    from mercato.store.copy_tables import original_of
+
+    body = (
+        "Newcastle United have completed the signing of Brighton midfielder Mateo Lindqvist "
+        "for a fee of £42m after he passed a medical on Thursday. The 24-year-old has signed a "
+        "five-year contract and becomes the club's second arrival of the summer window, with the "
+        "manager saying he had followed the player for two seasons."
+    )
+    (tmp_path / "a.txt").write_text(" date 2024-07-05 " + body, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(" date 2024-07-06 " + body.replace("Thursday", "Thursday morning"), encoding="utf-8")
+    report = ingest_paths([tmp_path / "a.txt"], store)
+    assert report.copies == 0
+    report = ingest_paths([tmp_path / "b.txt"], store)
+    assert (report.ingested, report.copies) == (1, 1)
+    copy_id = [a.id for a in store.articles() if "morning" in a.text][0]
+    original_id = [a.id for a in store.articles() if "morning" not in a.text][0]
+    assert original_of(store, copy_id) == original_id

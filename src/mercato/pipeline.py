@@ -20,6 +20,7 @@ from mercato.domain import Article, Extraction
 from mercato.errors import ConfigurationError, IngestError, StoreError
 from mercato.ingest.readers import Record, iter_files, reader_for
 from mercato.store import Store
+from mercato.store.copy_tables import link_copies
 
 Extract = Callable[[Article], Extraction]
 
@@ -74,6 +75,7 @@ class IngestReport:
     failed: int = 0
     claims: int = 0
     undated: int = 0
+    copies: int = 0  # new articles linked to an earlier original as near-duplicates
     files: int = 0
     seconds: float = 0.0
     failures: list[IngestError] = field(default_factory=list)
@@ -87,6 +89,7 @@ class IngestReport:
             "failed": self.failed,
             "claims": self.claims,
             "undated": self.undated,
+            "copies": self.copies,
             "files": self.files,
             "seconds": round(self.seconds, 3),
             "failures": [{"source": f.source, "reason": f.reason} for f in self.failures],
@@ -184,8 +187,15 @@ class _Run:
                     continue
                 self._count([extraction], added)
 
+    def _link_copies(self, extractions: list[Extraction], added: set[str]) -> None:
+        """Link each new article that copies an earlier one, so the copy counts once as evidence."""
+        articles = [e.article for e in extractions if e.article.id in added]
+        if articles:
+            self.report.copies += len(link_copies(self.store, articles))
+
     def _count(self, extractions: list[Extraction], added_ids: tuple[str, ...]) -> None:
         added = set(added_ids)
+        self._link_copies(extractions, added)
         self.report.ingested += len(added)
         self.report.duplicates += len(extractions) - len(added)
         for extraction in extractions:
