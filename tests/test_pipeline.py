@@ -236,6 +236,6 @@ def test_a_syndicated_copy_is_linked_to_its_original(tmp_path: Path, store: Stor
     assert report.copies == 0
     report = ingest_paths([tmp_path / "b.txt"], store)
     assert (report.ingested, report.copies) == (1, 1)
-    copy_id = [a.id for a in store.articles() if "morning" in a.text][0]
-    original_id = [a.id for a in store.articles() if "morning" not in a.text][0]
+    copy_id = next(a.id for a in store.articles() if "morning" in a.text)
+    original_id = next(a.id for a in store.articles() if "morning" not in a.text)
     assert original_of(store, copy_id) == original_id

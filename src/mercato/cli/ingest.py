@@ -92,6 +92,8 @@ def summary_line(report: IngestReport) -> str:
     line = ", ".join(parts) + f" in {report.seconds:.1f} s"
     if report.undated:
         line += f"; {report.undated} stored without a date"
+    if report.copies:
+        line += f"; {report.copies} linked as copies of earlier articles"
     return line
 
 
