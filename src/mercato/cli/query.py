@@ -170,6 +170,12 @@ def rumours_command(
         console.print("No stored transfer links match.")
         return
     console.print(rumour_table(groups))
+    settings = Settings()
+    console.print(
+        f"Follow these stories in the dashboard: run [bold]mercato serve[/] and open "
+        f"http://{settings.host}:{settings.port}/",
+        highlight=False,
+    )
 
 
 def _print_ranked(url: str, as_of: date | None, limit: int, as_json: bool) -> None:
