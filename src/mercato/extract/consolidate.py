@@ -33,7 +33,9 @@ def _club_key(claim: TransferClaim, to: bool) -> str | None:
 def consolidate(claims: Sequence[Claim]) -> list[Claim]:
     """Merge transfer claims about the same (person, destination), keeping the richest."""
     transfers: list[TransferClaim] = [c for c in claims if isinstance(c, TransferClaim)]
-    full_names = sorted({normalise_alias(c.person) for c in transfers if " " in c.person}, key=len, reverse=True)
+    full_names = sorted(
+        {normalise_alias(c.person) for c in transfers if " " in c.person}, key=lambda n: (-len(n), n)
+    )
     groups: dict[tuple[str, str | None], list[TransferClaim]] = {}
     for transfer in transfers:
         key = (_person_key(transfer.person, full_names), _club_key(transfer, to=True))

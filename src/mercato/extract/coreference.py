@@ -117,7 +117,8 @@ def resolve_people(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """Give every person mention the fullest name the article uses for him; drop non-names."""
     mentions = resolve_clubs(text, mentions)
     people = [m for m in mentions if m.kind in PERSON_KINDS]
-    full_names = sorted({m.span.text for m in people if len(m.span.text.split()) >= 2}, key=len, reverse=True)
+    # Longest first, then alphabetical: the order must not depend on Python's hash seed.
+    full_names = sorted({m.span.text for m in people if len(m.span.text.split()) >= 2}, key=lambda n: (-len(n), n))
     resolved: list[Mention] = []
     for mention in mentions:
         if mention.kind not in PERSON_KINDS:
