@@ -13,7 +13,6 @@ Workers need Mercato installed (the same version); they never connect to the dat
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from collections import deque
@@ -107,8 +106,8 @@ def _line_ranges(path: Path, per_partition: int) -> Iterator[Partition]:
 
 def _jsonl_range(partition: Partition) -> Iterator[Article | IngestError]:
     """The records of a line range, read exactly as `mercato.ingest.jsonl` reads each line."""
-    from mercato.ingest.jsonl import article_from_record
-    from mercato.ingest.sanity import decode_bytes, looks_binary
+    from mercato.ingest.jsonl import records_from_lines
+    from mercato.ingest.sanity import looks_binary
 
     source = partition.path
     assert partition.end is not None
@@ -123,48 +122,8 @@ def _jsonl_range(partition: Partition) -> Iterator[Article | IngestError]:
         raise IngestError(source, "empty file")
     if is_file_start and looks_binary(data[:8192]):
         raise IngestError(source, "binary file, not text")
-    pending: list[IngestError] = []
-    has_read_one = not is_file_start  # only the file's start decides "not JSON Lines at all"
-    for number, raw in enumerate(data.splitlines(keepends=True), start=partition.first_line):
-        if not raw.strip():
-            continue
-        where = f"{source}:{number}"
-        if number == 1:
-            raw = raw.removeprefix(b"\xef\xbb\xbf")
-        warnings: list[str] = []
-        try:
-            try:
-                text = raw.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                warnings.append(
-                    f"{where}: not valid UTF-8 (byte 0x{raw[exc.start]:02x}); decoded as a guess"
-                )
-                text = decode_bytes(raw, where)
-            try:
-                record = json.loads(text)
-            except json.JSONDecodeError as exc:
-                raise IngestError(where, f"bad JSON ({exc.msg} at column {exc.colno})") from None
-            article = article_from_record(record, where, source)
-        except IngestError as failure:
-            if has_read_one:
-                yield failure
-                continue
-            pending.append(failure)
-            if len(pending) >= GIVE_UP_AFTER:
-                raise IngestError(
-                    source,
-                    f"not JSON Lines: the first {GIVE_UP_AFTER} records are unreadable "
-                    f"(line {pending[0].source.rsplit(':', 1)[1]}: {pending[0].reason})",
-                ) from None
-            continue
-        if warnings:
-            article.meta["warnings"] = warnings
-        if not has_read_one:
-            has_read_one = True
-            yield from pending
-            pending.clear()
-        yield article
-    yield from pending
+    lines = enumerate(data.splitlines(keepends=True), start=partition.first_line)
+    yield from records_from_lines(lines, source, is_file_start=is_file_start)
 
 
 def _records(partition: Partition) -> Iterator[Article | IngestError]:

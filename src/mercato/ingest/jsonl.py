@@ -8,7 +8,7 @@ file whose first lines are all unreadable is not JSON Lines at all and fails as 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -89,6 +89,52 @@ def _decode_line(raw: bytes, source: str) -> tuple[str, list[str]]:
         return guess_decode(raw, source), [warning]
 
 
+def records_from_lines(
+    lines: Iterable[tuple[int, bytes]], source: str, *, is_file_start: bool = True
+) -> Iterator[Article | IngestError]:
+    """Articles and per-line failures from numbered raw lines of a JSON Lines file.
+
+    Until one line reads well, failures are held back: if the first lines of the file all fail,
+    the file is not JSON Lines at all and fails once. A slice that does not start the file
+    (a Dask partition) has no such say.
+    """
+    pending: list[IngestError] = []
+    has_read_one = not is_file_start
+    for number, raw in lines:
+        if not raw.strip():
+            continue
+        where = f"{source}:{number}"
+        if number == 1:
+            raw = raw.removeprefix(b"\xef\xbb\xbf")
+        try:
+            text, warnings = _decode_line(raw, where)
+            try:
+                record = json.loads(text)
+            except json.JSONDecodeError as exc:
+                raise IngestError(where, f"bad JSON ({exc.msg} at column {exc.colno})") from None
+            article = article_from_record(record, where, source)
+        except IngestError as failure:
+            if has_read_one:
+                yield failure
+                continue
+            pending.append(failure)
+            if len(pending) >= GIVE_UP_AFTER:
+                raise IngestError(
+                    source,
+                    f"not JSON Lines: the first {GIVE_UP_AFTER} records are unreadable "
+                    f"(line {pending[0].source.rsplit(':', 1)[1]}: {pending[0].reason})",
+                ) from None
+            continue
+        if warnings:
+            article.meta["warnings"] = warnings
+        if not has_read_one:
+            has_read_one = True
+            yield from pending
+            pending.clear()
+        yield article
+    yield from pending
+
+
 def read_jsonl_file(path: Path) -> Iterator[Article | IngestError]:
     """Read a JSON Lines file: its articles, and one IngestError per unreadable line."""
     source = str(path)
@@ -103,43 +149,7 @@ def read_jsonl_file(path: Path) -> Iterator[Article | IngestError]:
         if looks_binary(head):
             raise IngestError(source, "binary file, not text")
         handle.seek(0)
-        pending: list[IngestError] = []  # failures held back until one line reads well
-        has_read_one = False
-        for number, raw in enumerate(handle, start=1):
-            if not raw.strip():
-                continue
-            where = f"{source}:{number}"
-            if number == 1:
-                raw = raw.removeprefix(b"\xef\xbb\xbf")
-            try:
-                text, warnings = _decode_line(raw, where)
-                try:
-                    record = json.loads(text)
-                except json.JSONDecodeError as exc:
-                    raise IngestError(
-                        where, f"bad JSON ({exc.msg} at column {exc.colno})"
-                    ) from None
-                article = article_from_record(record, where, source)
-            except IngestError as failure:
-                if has_read_one:
-                    yield failure
-                    continue
-                pending.append(failure)
-                if len(pending) >= GIVE_UP_AFTER:
-                    raise IngestError(
-                        source,
-                        f"not JSON Lines: the first {GIVE_UP_AFTER} records are unreadable "
-                        f"(line {pending[0].source.rsplit(':', 1)[1]}: {pending[0].reason})",
-                    ) from None
-                continue
-            if warnings:
-                article.meta["warnings"] = warnings
-            if not has_read_one:
-                has_read_one = True
-                yield from pending
-                pending.clear()
-            yield article
-        yield from pending
+        yield from records_from_lines(enumerate(handle, start=1), source)
 
 
 def count_jsonl_records(path: Path) -> int:
