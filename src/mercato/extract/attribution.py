@@ -35,6 +35,8 @@ _REPORTS_BEFORE = re.compile(rf",?\s+(?:reports|reported|claims|writes|say|says)
 _COLUMN = re.compile(rf"\b(?i:in (?:his|her) column for|writing (?:in|for)|wrote in|told)\s+({_NAME})")
 _CITING_NAMED = re.compile(rf"({_NAME}),?\s+citing\s+({_NAME})")
 
+_NOT_A_LABEL = re.compile(r"(?i)\b(?:loan|released|free transfer|undisclosed|end of|retired|fee)\b")
+
 # Words that the name patterns can pick up but that never name a source.
 _NOT_SOURCES = frozenset(
     {"he", "she", "it", "they", "the club", "sources", "reports", "the player", "the report", "we"}
@@ -61,6 +63,8 @@ def parse_label(label: str) -> Attribution | None:
     label = label.strip()
     if not label or label[0].isdigit() or len(label.split()) > 10:
         return None
+    if _NOT_A_LABEL.search(label):
+        return None  # "(Larne - end of loan)", "(released)": a round-up entry, not a source
     citing = _CITING.split(label, maxsplit=1)
     if len(citing) == 2:
         carrier, original = clean_label(citing[0]), clean_label(citing[1])

@@ -64,4 +64,6 @@ def consolidate(claims: Sequence[Claim]) -> list[Claim]:
 
 
 def _richness(claim: TransferClaim) -> tuple[int, int, int]:
-    return (_STATUS_RANK[claim.status], int(claim.from_club is not None), int(claim.is_loan))
+    # A round-up list states the move outright; prose around it is read less surely.
+    is_listed = claim.provenance.extractor.startswith("transfer.lists.")
+    return (_STATUS_RANK[claim.status], int(claim.from_club is not None), int(is_listed))

@@ -75,7 +75,7 @@ def _claim(ctx: ArticleContext, incoming: bool, entry: re.Match[str], team: Ment
         ),
         None,
     )
-    other_name = club.label if club is not None else other_text
+    other_name = other_text  # the club as the list prints it; the id says which club it is
     other_id = club.entity_id if club is not None else None
     released = _RELEASE.match(other_text) is not None
     if released and incoming:
