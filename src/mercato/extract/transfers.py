@@ -440,6 +440,8 @@ def _make_link(
     lower: str,
 ) -> _Link:
     stage = cues.read_stage(clause)
+    if stage is Stage.AGREEMENT and cues.MEDICAL.search(lower):
+        stage = Stage.MEDICAL  # "have agreed a fee ... he will have a medical on Monday"
     if stage in (Stage.INTEREST, Stage.MONITORING) and cues.OFF.search(lower) and not _CONTRAST.search(lower):
         stage = Stage.COLLAPSED
     if dest is None and stage is Stage.INTEREST:
