@@ -19,6 +19,7 @@ from typing import Protocol
 from mercato.domain import Article, Extraction
 from mercato.errors import ConfigurationError, IngestError, StoreError
 from mercato.ingest.readers import Record, iter_files, reader_for
+from mercato.kb.met import people_met
 from mercato.store import Store
 from mercato.store.copy_tables import link_copies
 
@@ -174,6 +175,9 @@ class _Run:
             yield from outcomes
 
     def _store(self, extractions: list[Extraction]) -> None:
+        entities, aliases = people_met(extractions)
+        if entities:
+            self.store.add_entities(entities, aliases)  # people met become entities
         try:
             self._count(extractions, self.store.add_extractions(extractions).article_ids)
         except StoreError:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -13,7 +15,7 @@ from mercato.errors import KnowledgeBaseError, NotFound
 from mercato.kb.build import build_knowledge_base
 from mercato.kb.catalogue import Catalogue, load_catalogue
 from mercato.kb.user_aliases import add_user_alias, user_aliases_path, with_user_aliases
-from mercato.settings import Settings
+from mercato.settings import Settings, database_url_from
 
 _KINDS = [k.value for k in EntityKind]
 _PACKAGE_DATA = Path(__file__).resolve().parents[1] / "data"
@@ -115,11 +117,22 @@ def build_command(kb_dir: Path | None, out_dir: Path, as_json: bool) -> None:
 @kb_group.command("show")
 @click.argument("name")
 @click.option("--kind", type=click.Choice(_KINDS), default=None, help="Only entities of this kind.")
+@click.option(
+    "--db", "db", metavar="URL",
+    help="Also list what the articles in this store claim about it (default: the configured store).",
+)  # fmt: skip
+@click.option("--claims", "claim_limit", type=click.IntRange(0, 500), default=10, show_default=True,
+              help="Most stored claims to list.")  # fmt: skip
 @click.option("--json", "as_json", is_flag=True, help="Print the entity as JSON.")
-def show_command(name: str, kind: str | None, as_json: bool) -> None:
-    """Show one entity, by id ("club:arsenal-fc") or by any alias ("the Gunners")."""
+def show_command(name: str, kind: str | None, db: str | None, claim_limit: int, as_json: bool) -> None:
+    """Show all Mercato knows of one entity: ids, aliases, facts, and the claims made about it.
+
+    NAME is an id ("club:arsenal-fc"), any alias ("the Gunners"), or a person met only in
+    ingested articles.
+    """
     catalogue = _catalogue()
-    data = _as_dict(_resolve(catalogue, name, kind), catalogue)
+    data = _entity_data(catalogue, name, kind, db)
+    data["claims"] = stored_claims(db, str(data["name"]), str(data["kind"]), claim_limit)
     if as_json:
         click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=list))
         return
@@ -134,6 +147,80 @@ def show_command(name: str, kind: str | None, as_json: bool) -> None:
     if catalogue.is_ambiguous(name) and catalogue.get(name) is None:
         others = [e.id for e in catalogue.candidates(name, _kinds(kind))[1:6]]
         click.echo(f"  note: {name!r} is ambiguous; also: {', '.join(others)}")
+    claims: list[str] = data["claims"]  # type: ignore[assignment]
+    if claims:
+        click.echo("  claims in the store:")
+        for line in claims:
+            click.echo(f"    {line}")
+
+
+def _entity_data(catalogue: Catalogue, name: str, kind: str | None, db: str | None) -> dict[str, object]:
+    """The knowledge base's entry, else a person the store met in articles."""
+    try:
+        return _as_dict(_resolve(catalogue, name, kind), catalogue)
+    except NotFound:
+        met = _met_in_store(db, name)
+        if met is None:
+            raise
+        return met
+
+
+def _store_url(db: str | None) -> str:
+    return database_url_from(db) if db else Settings().database_url
+
+
+def _met_in_store(db: str | None, name: str) -> dict[str, object] | None:
+    from mercato.kb.met import met_entity_id
+    from mercato.store import Store
+
+    with Store.open(_store_url(db)) as store:
+        try:
+            entity = store.get_entity(name if ":" in name else met_entity_id(name))
+        except NotFound:
+            return None
+        aliases = [{"text": a.text, "kind": a.kind} for a in store.aliases_for(entity.id)]
+    return {"id": entity.id, "kind": str(entity.kind), "name": entity.name,
+            "attributes": dict(entity.attributes), "aliases": aliases}  # fmt: skip
+
+
+def stored_claims(db: str | None, name: str, kind: str, limit: int) -> list[str]:
+    """One line per stored claim about a person or club, newest first."""
+    from mercato.store import Store
+
+    if limit == 0:
+        return []
+    url = _store_url(db)
+    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
+        return []  # no store yet: nothing ingested to report
+    with Store.open(url) as store:
+        if kind == EntityKind.CLUB.value:
+            from mercato.extract.coreference import display_club_name
+
+            found = store.transfer_claims(club=display_club_name(name))
+        else:
+            found = [*store.transfer_claims(person=name), *_facts_about(store, name)]
+    found.sort(key=lambda s: (s.claim.provenance.published or date.min), reverse=True)
+    return [_claim_line(s.claim) for s in found[:limit]]
+
+
+def _facts_about(store: object, name: str) -> list[Any]:
+    from mercato.domain import FactClaim
+
+    key = name.casefold()
+    return [
+        s for s in store.claims(claim_type="fact")  # type: ignore[attr-defined]
+        if isinstance(s.claim, FactClaim) and s.claim.person.casefold() == key
+    ]
+
+
+def _claim_line(claim: Any) -> str:
+    p = claim.provenance
+    when = p.published.isoformat() if p.published else "undated"
+    if claim.claim_type == "transfer":
+        what = f"{claim.person}: {claim.from_club or '?'} -> {claim.to_club or '(exit)'} [{claim.stage.value}]"
+    else:
+        what = f"{claim.person}: {claim.fact} = {claim.value}"
+    return f"{when}  {what}  ({p.outlet or 'no outlet'}; {p.extractor})"
 
 
 @kb_group.command("search")
