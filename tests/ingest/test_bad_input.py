@@ -103,11 +103,6 @@ def test_latin1_bytes_in_a_page_declared_utf8(tmp_path: Path) -> None:
     assert "Ödegaard and Müller" in only_article(path).text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="text.py decodes the whole file as cp1252 once any byte is not UTF-8; "
-    "sanity.decode_bytes keeps the UTF-8 parts of a mixed file",
-)
 def test_mixed_utf8_and_cp1252_in_a_text_file(tmp_path: Path) -> None:
     path = tmp_path / "mixed.txt"
     data = ("date 2023-03-06 Müller " + SENTENCE + " Then ").encode("utf-8") + "“quote”".encode(

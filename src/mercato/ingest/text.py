@@ -14,7 +14,7 @@ from pathlib import Path
 
 from mercato.domain import Article
 from mercato.errors import IngestError
-from mercato.ingest.sanity import decode_bytes, looks_binary, read_capped
+from mercato.ingest.sanity import _UTF8_MULTIBYTE, decode_bytes, looks_binary, read_capped
 
 # The date line: optional blanks, the word "date", blanks, then the date token (which may
 # run straight on into the article's first sentence, as in the seed file).
@@ -35,7 +35,8 @@ def decode_text(data: bytes, source: str) -> tuple[str, list[str]]:
     except UnicodeDecodeError as exc:
         if data.startswith(_UTF16_BOMS):
             return decode_bytes(data, source), []
-        text = guess_decode(data, source)
+        # Mostly UTF-8 with stray single-byte characters keeps its UTF-8 parts; else a guess.
+        text = decode_bytes(data, source) if _UTF8_MULTIBYTE.search(data) else guess_decode(data, source)
         bad = data[exc.start]
         warning = (
             f"{source}: not valid UTF-8 (byte 0x{bad:02x} at offset {exc.start}); decoded "
