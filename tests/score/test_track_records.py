@@ -74,3 +74,22 @@ def test_league_table_filters_by_club_and_ranks_by_lower_bound() -> None:
     only_leeds = league_table(stories, outcomes, club="Leeds United")
     assert {r.source_key for r in only_leeds} == {"star", "sky sports"}
     assert all(r.reported == 1 for r in only_leeds)
+
+
+def test_league_filter_keeps_stories_of_that_leagues_clubs() -> None:
+    from mercato.score.track_records import club_leagues, league_table
+    from mercato.stories.merge import merge_stories
+    from mercato.stories.outcomes import label_stories
+
+    assert "en.1" in club_leagues("Arsenal") and "es.1" in club_leagues("Sevilla")
+    stories = merge_stories(
+        [
+            claim("Theo Marchand", "Arsenal", "2021-03-01", source="Sky Sports"),
+            claim("Pablo Ruiz", "Sevilla", "2021-03-02", source="Marca"),
+        ]
+    )
+    outcomes = label_stories(stories, as_of=date(2021, 3, 5))
+    english = {r.source for r in league_table(stories, outcomes, league="en.1")}
+    spanish = {r.source for r in league_table(stories, outcomes, league="es.1")}
+    assert "Sky Sports" in english and "Marca" not in english
+    assert "Marca" in spanish and "Sky Sports" not in spanish

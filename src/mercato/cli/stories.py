@@ -123,12 +123,14 @@ def reliability_bar(record: SourceRecord, width: int = BAR_WIDTH) -> str:
 @click.command("sources")
 @click.option("--as-of", "as_of", type=_date_type, help="Records from only what was known by this day.")
 @click.option("--club", help="Only stories about this club (as destination or origin).")
+@click.option("--league", metavar="CODE", help='Only stories from or to clubs of this league (e.g. "en.1", "es.1").')
 @click.option("--min-stories", default=1, show_default=True, help="Hide sources with fewer resolved stories.")
 @click.option("--db", metavar="URL", help="Database URL or SQLite file (default: MERCATO_DATABASE_URL).")
 @click.option("--kb", type=click.Path(path_type=Path), help="Knowledge-base folder with completed transfers (default ../shared/kb).")
 @click.option("--json", "as_json", is_flag=True, help="Print the table as JSON.")
 def sources_command(
-    as_of: datetime | None, club: str | None, min_stories: int, db: str | None, kb: Path | None, as_json: bool
+    as_of: datetime | None, club: str | None, league: str | None, min_stories: int, db: str | None,
+    kb: Path | None, as_json: bool,
 ) -> None:
     """The sources' league table: stories reported, how they ended, reliability with its interval."""
     day = _day(as_of)
@@ -136,7 +138,7 @@ def sources_command(
         inputs = story_inputs(store, as_of=day)
     stories = merge_stories(inputs.transfers)
     outcomes = label_stories(stories, as_of=day, completed=_completed(kb), contracts=inputs.contracts)
-    table = league_table(stories, outcomes, tiers=load_tiers(), club=club, min_resolved=min_stories)
+    table = league_table(stories, outcomes, tiers=load_tiers(), club=club, league=league, min_resolved=min_stories)
     if as_json:
         click.echo(json.dumps([
             {"source": r.source, "tier": r.tier, "reported": r.reported, "happened": r.happened,
@@ -146,6 +148,7 @@ def sources_command(
         ], indent=2))
         return
     click.echo(f"sources as of {day.isoformat()}" + (f", stories about {club}" if club else "")
+               + (f", clubs of league {league}" if league else "")
                + ": reliability = share of resolved stories that happened (90% interval)")
     click.echo(f"{'source':<26} {'tier':>4} {'rep':>5} {'yes':>4} {'no':>4} {'open':>4}  {'rel':>4}  "
                f"{'0%':<{BAR_WIDTH // 2}}{'100%':>{BAR_WIDTH - BAR_WIDTH // 2}}  lead")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from mercato.domain import Entity, EntityKind
 from mercato.score.beta import credible_interval
@@ -156,12 +157,50 @@ def league_table(
     *,
     tiers: Mapping[str, str] | None = None,
     club: str | None = None,
+    league: str | None = None,
     min_resolved: int = 0,
 ) -> list[SourceRecord]:
-    """Sources ranked by reliability (lower bound first, so thin records do not top the table)."""
+    """Sources ranked by reliability (lower bound first, so thin records do not top the table).
+
+    `club` keeps stories from or to that club; `league` (a code such as "en.1") keeps stories
+    from or to a club the knowledge base has in that league in any season it lists.
+    """
     chosen = [s for s in stories if club is None or clubs_match(s.to_club, club) or clubs_match(s.from_club, club)]
+    if league is not None:
+        chosen = [s for s in chosen if league in club_leagues(s.to_club) | club_leagues(s.from_club)]
     records = [r for r in track_records(chosen, outcomes, tiers=tiers).values() if r.resolved >= min_resolved]
     return sorted(records, key=lambda r: (-r.low, -r.reliability, r.source_key))
+
+
+@lru_cache(maxsize=4096)
+def club_leagues(name: str | None) -> frozenset[str]:
+    """League codes the knowledge base lists for a club, over every season it has."""
+    if not name:
+        return frozenset()
+    from mercato.domain import EntityKind
+    from mercato.kb.catalogue import load_catalogue
+
+    found = load_catalogue().candidates(name, [EntityKind.CLUB])
+    leagues = found[0].attributes.get("leagues", {}) if found else {}
+    codes = {code for season in leagues.values() for code in season} if isinstance(leagues, dict) else set()  # type: ignore[attr-defined]
+    return frozenset(codes)
+
+
+def records_by_league(
+    stories: Sequence[Story],
+    outcomes: Mapping[str, StoryOutcome],
+    *,
+    tiers: Mapping[str, str] | None = None,
+    min_resolved: int = 10,
+) -> dict[tuple[str, str], SourceRecord]:
+    """Records split by the destination club's top league code, where the data is enough."""
+
+    def league_of(story: Story) -> str | None:
+        codes = sorted(club_leagues(story.to_club))
+        return codes[0] if codes else None
+
+    split = track_records(stories, outcomes, tiers=tiers, group=league_of)
+    return {k: r for k, r in split.items() if r.resolved >= min_resolved}
 
 
 def records_by_club(
