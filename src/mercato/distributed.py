@@ -17,17 +17,18 @@ import logging
 import time
 from collections import deque
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mercato.domain import Article, Extraction
-from mercato.errors import ConfigurationError, IngestError, StoreError
+from mercato.errors import ConfigurationError, IngestError
 from mercato.pipeline import (
     Extract,
     IngestObserver,
     IngestReport,
     SilentObserver,
+    StoreWriter,
     default_extract,
 )
 from mercato.store import Store
@@ -166,56 +167,17 @@ def run_partition(partition: Partition, extract: Extract) -> PartitionResult:
     return PartitionResult(tuple(extractions), tuple(failures), records)
 
 
-@dataclass
-class _Writer:
-    """The client's side: stores partition results in order and keeps the report."""
-
-    store: Store
-    observer: IngestObserver
-    report: IngestReport = field(default_factory=IngestReport)
-
-    def fail(self, error: IngestError) -> None:
-        self.report.failed += 1
-        self.report.failures.append(error)
-        self.observer.failed(error)
+class _Writer(StoreWriter):
+    """The client's side: stores partition results in order through the shared store writer."""
 
     def write(self, result: PartitionResult) -> None:
+        """Report a partition's failures and store its extractions."""
         for source, reason in result.failures:
             self.fail(IngestError(source, reason))
         duplicates_in_partition = result.records - len(result.failures) - len(result.extractions)
         self.report.duplicates += max(0, duplicates_in_partition)
-        self._store(list(result.extractions))
+        self.store_extractions(list(result.extractions))
         self.observer.advanced(result.records)
-
-    def _store(self, extractions: list[Extraction]) -> None:
-        if not extractions:
-            return
-        try:
-            self._count(extractions, self.store.add_extractions(extractions).article_ids)
-        except StoreError:
-            # Find the one article the database refuses instead of losing the whole partition.
-            for extraction in extractions:
-                try:
-                    added = self.store.add_extractions([extraction]).article_ids
-                except StoreError as exc:
-                    source = extraction.article.source_path or extraction.article.id
-                    self.fail(IngestError(source, f"could not be stored ({exc})"))
-                    continue
-                self._count([extraction], added)
-
-    def _count(self, extractions: list[Extraction], added_ids: tuple[str, ...]) -> None:
-        added = set(added_ids)
-        self.report.ingested += len(added)
-        self.report.duplicates += len(extractions) - len(added)
-        for extraction in extractions:
-            if extraction.article.id not in added:
-                continue
-            self.report.claims += len(extraction.claims)
-            self.report.undated += extraction.article.published is None
-            warnings = extraction.article.meta.get("warnings") or ()
-            for warning in warnings if isinstance(warnings, list | tuple) else ():
-                self.report.warnings.append(str(warning))
-                self.observer.warned(str(warning))
 
 
 def start_client(

@@ -121,60 +121,29 @@ def _extract_chunk(extract: Extract, articles: Sequence[Article]) -> list[_Outco
     return outcomes
 
 
-class _Run:
-    """One ingest run's moving parts: the store, the extractor, the pool and the report."""
+class StoreWriter:
+    """Stores extractions and keeps the run's report; every ingest engine writes through it.
 
-    def __init__(
-        self,
-        store: Store,
-        extract: Extract,
-        pool: Executor | None,
-        workers: int,
-        observer: IngestObserver,
-    ) -> None:
+    Per call: the people met become entities, the articles and claims go in one transaction (a
+    refused batch is retried article by article so only the bad one fails), and each new article
+    that copies an earlier one is linked to it.
+    """
+
+    def __init__(self, store: Store, observer: IngestObserver) -> None:
         self.store = store
-        self.extract = extract
-        self.pool = pool
-        self.workers = workers
         self.observer = observer
         self.report = IngestReport()
 
     def fail(self, error: IngestError) -> None:
+        """Count and report one failed source."""
         self.report.failed += 1
         self.report.failures.append(error)
         self.observer.failed(error)
 
-    def flush(self, batch: list[Article]) -> None:
-        """Extract and store one batch in one transaction, skipping articles already stored."""
-        if not batch:
+    def store_extractions(self, extractions: list[Extraction]) -> None:
+        """Store extractions, counting what was new, duplicated or refused."""
+        if not extractions:
             return
-        unique: dict[str, Article] = {}
-        for article in batch:
-            unique.setdefault(article.id, article)
-        present = self.store.existing_article_ids(list(unique))
-        new = [a for a in unique.values() if a.id not in present]
-        self.report.duplicates += len(batch) - len(new)
-        extractions = []
-        for outcome in self._extract(new):
-            if outcome.extraction is not None:
-                extractions.append(outcome.extraction)
-            else:
-                self.fail(IngestError(outcome.source, outcome.error or "extraction failed"))
-        self._store(extractions)
-        self.observer.advanced(len(batch))
-
-    def _extract(self, articles: list[Article]) -> Iterator[_Outcome]:
-        if not articles:
-            return
-        if self.pool is None:
-            yield from _extract_chunk(self.extract, articles)
-            return
-        size = max(1, min(50, len(articles) // (self.workers * 4) or 1))
-        chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
-        for outcomes in self.pool.map(partial(_extract_chunk, self.extract), chunks):
-            yield from outcomes
-
-    def _store(self, extractions: list[Extraction]) -> None:
         entities, aliases = people_met(extractions)
         if entities:
             self.store.add_entities(entities, aliases)  # people met become entities
@@ -208,9 +177,56 @@ class _Run:
             self.report.claims += len(extraction.claims)
             self.report.undated += extraction.article.published is None
             warnings = extraction.article.meta.get("warnings")
-            for warning in warnings if isinstance(warnings, list) else ():
+            for warning in warnings if isinstance(warnings, list | tuple) else ():
                 self.report.warnings.append(str(warning))
                 self.observer.warned(str(warning))
+
+
+class _Run(StoreWriter):
+    """One local ingest run: the store writer plus the extractor and its worker pool."""
+
+    def __init__(
+        self,
+        store: Store,
+        extract: Extract,
+        pool: Executor | None,
+        workers: int,
+        observer: IngestObserver,
+    ) -> None:
+        super().__init__(store, observer)
+        self.extract = extract
+        self.pool = pool
+        self.workers = workers
+
+    def flush(self, batch: list[Article]) -> None:
+        """Extract and store one batch in one transaction, skipping articles already stored."""
+        if not batch:
+            return
+        unique: dict[str, Article] = {}
+        for article in batch:
+            unique.setdefault(article.id, article)
+        present = self.store.existing_article_ids(list(unique))
+        new = [a for a in unique.values() if a.id not in present]
+        self.report.duplicates += len(batch) - len(new)
+        extractions = []
+        for outcome in self._extract(new):
+            if outcome.extraction is not None:
+                extractions.append(outcome.extraction)
+            else:
+                self.fail(IngestError(outcome.source, outcome.error or "extraction failed"))
+        self.store_extractions(extractions)
+        self.observer.advanced(len(batch))
+
+    def _extract(self, articles: list[Article]) -> Iterator[_Outcome]:
+        if not articles:
+            return
+        if self.pool is None:
+            yield from _extract_chunk(self.extract, articles)
+            return
+        size = max(1, min(50, len(articles) // (self.workers * 4) or 1))
+        chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
+        for outcomes in self.pool.map(partial(_extract_chunk, self.extract), chunks):
+            yield from outcomes
 
 
 def _is_url(value: Path | str) -> bool:
