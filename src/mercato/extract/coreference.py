@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from mercato.domain import EntityKind, Mention
+from mercato.domain import Entity, EntityKind, Mention
 from mercato.extract.context import PERSON_KINDS
 from mercato.extract.names import MANAGER_NOUNS, PLAYER_NOUNS
 from mercato.kb.catalogue import load_catalogue
@@ -101,16 +101,17 @@ def resolve_clubs(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             if fuller is None and mention.entity_id is None:
                 best = load_catalogue().candidates(mention.span.text, [EntityKind.CLUB])
                 if best:  # no fuller name nearby: the club the name most often means
-                    city = best[0].attributes.get("city")
-                    mention = replace(
-                        mention,
-                        entity_id=best[0].id,
-                        label=display_club_name(best[0].name, str(city) if city else None),
-                    )
+                    mention = replace(mention, entity_id=best[0].id, label=club_label(best[0]))
             if fuller is not None:
                 mention = replace(mention, entity_id=fuller.entity_id, label=fuller.label)
         resolved.append(mention)
     return resolved
+
+
+def club_label(club: Entity) -> str:
+    """The display name of a knowledge-base club entity (its city read from its attributes)."""
+    city = club.attributes.get("city")
+    return display_club_name(club.name, str(city) if city else None)
 
 
 def resolve_people(text: str, mentions: Sequence[Mention]) -> list[Mention]:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from mercato.domain import Article, Claim, EntityKind, Extraction, Mention, Span
 from mercato.extract.consolidate import consolidate
 from mercato.extract.context import ArticleContext
-from mercato.extract.coreference import display_club_name, resolve_people
+from mercato.extract.coreference import club_label, resolve_people
 from mercato.extract.recognise import KB_SPANS, PEOPLE_SPANS, build_nlp, role_of
 from mercato.extract.registry import RegisteredExtractor, registered
 from mercato.extract.sentences import split_sentences
@@ -70,8 +70,7 @@ def _display(mention: Mention) -> Mention:
     entity = load_catalogue().get(mention.entity_id)
     if entity is None:
         return mention
-    city = entity.attributes.get("city")
-    return replace(mention, label=display_club_name(entity.name, str(city) if city else None))
+    return replace(mention, label=club_label(entity))
 
 
 def mentions_from_doc(doc: Doc) -> list[Mention]:
@@ -85,8 +84,7 @@ def mentions_from_doc(doc: Doc) -> list[Mention]:
         label = span.text
         entity = catalogue.get(span.kb_id_) if span.kb_id_ else None
         if entity is not None:
-            city = entity.attributes.get("city") if kind is EntityKind.CLUB else None
-            label = display_club_name(entity.name, str(city) if city else None) if kind is EntityKind.CLUB else entity.name
+            label = club_label(entity) if kind is EntityKind.CLUB else entity.name
         mentions.append(Mention(Span(span.start_char, span.end_char, span.text), kind, span.kb_id_ or None, label))
     for span in doc.spans.get(PEOPLE_SPANS, []):
         kind = EntityKind(span.label_)

@@ -27,7 +27,7 @@ from mercato.domain import (
 from mercato.extract import cues
 from mercato.extract.attribution import PunditColumns, in_text_attribution, paragraph_labels
 from mercato.extract.context import PERSON_KINDS, ArticleContext
-from mercato.extract.coreference import display_club_name
+from mercato.extract.coreference import club_label
 from mercato.extract.fees import find_fees
 from mercato.extract.names import MANAGER_NOUNS, PLAYER_NOUNS
 from mercato.extract.references import Salience, references_in
@@ -165,8 +165,7 @@ def _club_by_date(person_id: str, on: date, to_club: ClubSlot | None) -> ClubSlo
     club = catalogue.get(club_id) if club_id else None
     if club is None or (to_club is not None and to_club.entity_id == club.id):
         return None
-    city = club.attributes.get("city")
-    return ClubSlot(-1, -1, display_club_name(club.name, str(city) if city else None), club.id)
+    return ClubSlot(-1, -1, club_label(club), club.id)
 
 
 def _is_headline_move(sentence: Span, people: list[Mention], clubs: list[ClubSlot]) -> bool:
