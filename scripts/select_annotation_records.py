@@ -1,0 +1,69 @@
+"""Draw the corpus records the project annotates, reproducibly, and never a held-out one.
+
+Records are drawn uniformly at random (seeded) per family from `../shared/corpus/articles.jsonl`,
+outside `dev.jsonl`, `train.jsonl` and `heldout_ids.txt`. A gossip item whose text lies inside a
+held-out gossip page, and a page that contains a held-out item, are left out too, so no held-out
+sentence is ever read for annotation.
+
+    uv run python scripts/select_annotation_records.py > annotations/selection.tsv
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+# How many records each family gets: every family of the corpus that has records outside the
+# held-out list (all of transfer_tweets_annotated is held out).
+QUOTAS = {
+    "bbcsport": 110,
+    "bbc_football_2025": 90,
+    "bbc_gossip_2021_22": 140,
+    "bbc_gossip_2020_22": 130,
+    "bbc_gossip_pages": 10,
+    "romano_tweets_2023": 90,
+    "romano_tweets_2025": 70,
+    "tm_rumour_threads": 130,
+}
+SEED = 20261205
+
+
+def _ids(path: Path) -> set[str]:
+    return {json.loads(line)["id"] for line in path.open(encoding="utf-8") if line.strip()}
+
+
+def main() -> None:
+    heldout = {line.strip() for line in (SHARED / "eval/heldout_ids.txt").open() if line.strip()}
+    taken = _ids(SHARED / "eval/dev.jsonl") | _ids(SHARED / "eval/train.jsonl")
+    records = [json.loads(line) for line in (SHARED / "corpus/articles.jsonl").open(encoding="utf-8")]
+    heldout_texts = [r["text"] for r in records if r["id"] in heldout]
+    heldout_pages = [r["text"] for r in records if r["id"] in heldout and r["dataset"] == "bbc_gossip_pages"]
+    heldout_items = [r["text"] for r in records if r["id"] in heldout and "gossip" in r["dataset"]
+                     and r["dataset"] != "bbc_gossip_pages"]
+    rng = random.Random(SEED)
+    for family, quota in QUOTAS.items():
+        pool = []
+        for r in records:
+            if r["dataset"] != family or r["id"] in heldout or r["id"] in taken:
+                continue
+            text = r["text"]
+            if "gossip" in family and family != "bbc_gossip_pages":
+                if any(text.strip() and text.strip() in page for page in heldout_pages):
+                    continue
+            if family == "bbc_gossip_pages":
+                if any(item.strip() and item.strip() in text for item in heldout_items):
+                    continue
+            if text in heldout_texts:
+                continue
+            pool.append(r["id"])
+        pool.sort()
+        for record_id in rng.sample(pool, min(quota, len(pool))):
+            sys.stdout.write(f"{family}\t{record_id}\n")
+
+
+if __name__ == "__main__":
+    main()
