@@ -56,6 +56,7 @@ COMMAND_MODULES: tuple[tuple[str, str], ...] = (
     ("mercato.cli.query", "rumours_command"),
     ("mercato.cli.evaluate", "extract_command"),
     ("mercato.cli.evaluate", "eval_command"),
+    ("mercato.cli.train", "train_command"),
     ("mercato.cli.kb", "kb_group"),
     ("mercato.cli.stories", "story_command"),
     ("mercato.cli.stories", "sources_command"),

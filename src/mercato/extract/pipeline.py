@@ -52,15 +52,22 @@ class Extractor:
         for article, doc in zip(articles, self.nlp.pipe(a.text for a in articles), strict=True):
             yield self._from_doc(article, doc)
 
-    def _from_doc(self, article: Article, doc: Doc) -> Extraction:
+    def context(self, article: Article) -> ArticleContext:
+        """An article recognised and linked, as the claim extractors see it."""
+        return self._context(article, self.nlp(article.text))
+
+    def _context(self, article: Article, doc: Doc) -> ArticleContext:
         sentences = tuple(split_sentences(article.text))
         linked = link_mentions(article.text, mentions_from_doc(doc), article.published, load_catalogue())
         mentions = resolve_people(article.text, [_display(m) for m in linked])
-        context = ArticleContext(article, sentences, tuple(mentions))
+        return ArticleContext(article, sentences, tuple(mentions))
+
+    def _from_doc(self, article: Article, doc: Doc) -> Extraction:
+        context = self._context(article, doc)
         claims: list[Claim] = []
         for extractor in self.extractors:
             claims.extend(extractor.extract(context))
-        return Extraction(article=article, mentions=tuple(mentions), claims=tuple(consolidate(claims)))
+        return Extraction(article=article, mentions=context.mentions, claims=tuple(consolidate(claims)))
 
 
 def _display(mention: Mention) -> Mention:

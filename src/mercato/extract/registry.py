@@ -52,7 +52,7 @@ def registered() -> list[RegisteredExtractor]:
 
 
 BUILTIN_MODULES: tuple[str, ...] = (
-    "mercato.extract.transfers",
+    "mercato.extract.learned",
     "mercato.extract.squad_lists",
     "mercato.extract.facts",
     "mercato.extract.contracts",

@@ -31,7 +31,6 @@ from mercato.extract.coreference import club_label
 from mercato.extract.fees import find_fees
 from mercato.extract.names import MANAGER_NOUNS, PLAYER_NOUNS
 from mercato.extract.references import Salience, references_in
-from mercato.extract.registry import register
 from mercato.extract.roles import (
     ClubRole,
     ClubSlot,
@@ -106,9 +105,12 @@ class _Link:
     notes: dict[str, object] = field(default_factory=dict)
 
 
-@register(EXTRACTOR, order=10)
-def extract_transfers(ctx: ArticleContext) -> list[TransferClaim]:
-    """Every transfer link the article states, one claim per (person, from, to)."""
+def read_rule_links(ctx: ArticleContext) -> list[TransferClaim]:
+    """The rules' reading: every transfer link they find, one claim per (person, from, to).
+
+    Not registered as an extractor of its own: the learned decision layer (`learned.py`) takes
+    these links as candidates and features, and decides.
+    """
     text = ctx.article.text
     labels = paragraph_labels(text)
     person_clubs = _current_clubs(ctx)

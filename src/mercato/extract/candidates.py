@@ -1,0 +1,343 @@
+"""Candidate links for the learned decision layer, each described by features.
+
+Recognition and linking find people and clubs; this module pairs them. Every person is paired
+with each club near him (same sentence, or the neighbouring ones within a paragraph; anywhere in
+a tweet or a gossip item), and with no club at all (an exit). The rules' own reading of the
+article (`transfer.rules.v1`) is not thrown away: its links are candidates too, and what it said
+of a pair (destination, origin, stage) is one more feature for the model to weigh.
+
+Features are strings (present or not); the model (`decision_model`) gives each a weight.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from mercato.domain import EntityKind, Mention, Span, TransferClaim
+from mercato.extract import cues
+from mercato.extract.context import PERSON_KINDS, ArticleContext
+from mercato.extract.roles import ClubSlot, role_before_person, role_by_context
+from mercato.kb.catalogue import load_catalogue
+from mercato.kb.normalise import normalise_alias
+
+TEAM_KINDS = frozenset({EntityKind.CLUB, EntityKind.NATIONAL_TEAM})
+_WORD = re.compile(r"[a-z0-9£€$]+(?:['’-][a-z0-9]+)*|[^\w\s]")
+# Kinds of text where every person may be paired with every club: they are one short story.
+_SHORT_KINDS = frozenset({"tweet", "gossip_item"})
+_MAX_SENTENCE_GAP = 2
+_CUES = {
+    "done": cues.DONE,
+    "off": cues.OFF,
+    "hedge": cues.HEDGE,
+    "bid": cues.BID,
+    "bid_rejected": cues.BID_REJECTED,
+    "talks": cues.TALKS,
+    "approach": cues.APPROACH,
+    "monitor": cues.MONITORING,
+    "agree": cues.AGREEMENT_HEDGED,
+    "medical": cues.MEDICAL,
+    "exit": cues.EXIT,
+    "loan": cues.LOAN,
+}
+_RENEWAL = re.compile(r"\b(?:new|improved|fresh|long-term|extended)\s+(?:\w+\s+)?(?:contract|deal|terms)|\bextension\b|\brenew\w*")
+_PAST_TENSE = re.compile(r"\b(?:joined|signed|moved|arrived|left|was sold|was loaned|spent|spell|since|in (?:19|20)\d\d|last (?:summer|season|year|january))\b")
+_MATCH = re.compile(r"\b(?:\d+-\d+|scored|goal|win|won|draw|drew|beat|defeat|lost|match|fixture|half-time|minute)\b")
+_CALL_UP = re.compile(r"\b(?:call(?:ed)?[- ]up|squad|international|caps?)\b")
+
+
+@dataclass
+class Candidate:
+    """One possible link: a person and a club (None: an exit), with what speaks for it."""
+
+    person: str
+    person_id: str | None
+    role: str
+    club: str | None
+    club_id: str | None
+    features: set[str] = field(default_factory=set)
+    sentences: list[Span] = field(default_factory=list)  # where the pair is seen together
+    rule: TransferClaim | None = None  # the rules' link person -> club, if they made one
+
+    @property
+    def key(self) -> tuple[str, str | None]:
+        return (self.person, self.club)
+
+
+@dataclass
+class _Person:
+    label: str
+    entity_id: str | None
+    role: str
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def person_key(name: str, full_names: Sequence[str]) -> str:
+    """One key for a person's mentions: a surname alone joins the full name that ends with it."""
+    key = normalise_alias(name)
+    for full in full_names:
+        if full == key or full.endswith(" " + key):
+            return full
+    return key
+
+
+class _Sentences:
+    """Sentence and paragraph lookups by character offset."""
+
+    def __init__(self, ctx: ArticleContext) -> None:
+        self.spans = ctx.sentences
+        self.starts = [s.start for s in ctx.sentences]
+        text = ctx.article.text
+        self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n|\n", text)]
+
+    def index(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+    def paragraph(self, offset: int) -> int:
+        return bisect.bisect_right(self.paragraph_starts, offset) - 1
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def _bucket(value: int, edges: Sequence[int]) -> str:
+    for edge in edges:
+        if value <= edge:
+            return f"<={edge}"
+    return f">{edges[-1]}"
+
+
+def build_candidates(ctx: ArticleContext, rule_claims: Sequence[TransferClaim]) -> list[Candidate]:
+    """Every (person, club) and (person, exit) candidate of an article, with its features."""
+    kind = ctx.article.kind or "article"
+    text = ctx.article.text
+    lookup = _Sentences(ctx)
+    people_mentions = [m for m in ctx.mentions if m.kind in PERSON_KINDS]
+    clubs = [m for m in ctx.mentions if m.kind in TEAM_KINDS]
+    full_names = sorted(
+        {normalise_alias(m.label) for m in people_mentions if " " in m.label.strip()}
+        | {normalise_alias(c.person) for c in rule_claims if " " in c.person.strip()},
+        key=lambda n: (-len(n), n),
+    )
+    people: dict[str, _Person] = {}
+    for mention in people_mentions:
+        key = person_key(mention.label, full_names)
+        person = people.setdefault(key, _Person(mention.label, mention.entity_id, _role(mention)))
+        person.mentions.append(mention)
+        if len(mention.label) > len(person.label):
+            person.label = mention.label
+        person.entity_id = person.entity_id or mention.entity_id
+        if mention.kind is EntityKind.MANAGER:
+            person.role = "manager"
+    club_counts: dict[str, int] = {}
+    for club in clubs:
+        club_counts[club.label] = club_counts.get(club.label, 0) + 1
+    focus = max(club_counts, key=lambda c: (club_counts[c], c)) if club_counts else None
+    current = _current_clubs(ctx, people, full_names)
+    rules_by_key: dict[tuple[str, str | None], TransferClaim] = {}
+    origins_by_rule: dict[str, set[str]] = {}
+    for claim in rule_claims:
+        pkey = person_key(claim.person, full_names)
+        rules_by_key.setdefault((pkey, _club_norm(claim.to_club)), claim)
+        if claim.from_club:
+            origins_by_rule.setdefault(pkey, set()).add(_club_norm(claim.from_club) or "")
+        if pkey not in people:
+            people[pkey] = _Person(claim.person, claim.person_id, claim.role)
+    candidates: dict[tuple[str, str | None], Candidate] = {}
+    n_people = len(people)
+    for pkey, person in people.items():
+        base = {f"kind={kind}", f"role={person.role}", f"npeople={_bucket(n_people, (1, 2, 4, 8))}"}
+        if person.entity_id:
+            base.add("person:kb")
+        if " " not in person.label.strip():
+            base.add("person:one-word")
+        base.add(f"person:mentions={_bucket(len(person.mentions), (1, 2, 4))}")
+        if person.mentions and lookup.index(person.mentions[0].span.start) == 0:
+            base.add("person:in-first-sentence")
+        exit_candidate = Candidate(person.label, person.entity_id, person.role, None, None, set(base))
+        for mention in person.mentions:
+            p_sentence = lookup.index(mention.span.start)
+            p_paragraph = lookup.paragraph(mention.span.start)
+            _exit_features(exit_candidate, ctx, lookup.spans[p_sentence], mention)
+            for club in clubs:
+                c_sentence = lookup.index(club.span.start)
+                gap = abs(c_sentence - p_sentence)
+                if kind not in _SHORT_KINDS:
+                    if gap > _MAX_SENTENCE_GAP or lookup.paragraph(club.span.start) != p_paragraph:
+                        continue
+                if _overlaps(mention.span, club.span):
+                    continue
+                ckey = (pkey, _club_norm(club.label))
+                candidate = candidates.get(ckey)
+                if candidate is None:
+                    candidate = Candidate(person.label, person.entity_id, person.role, club.label, club.entity_id, set(base))
+                    candidates[ckey] = candidate
+                _pair_features(candidate, ctx, lookup, mention, club, gap)
+        for club_key_ in {k[1] for k in candidates if k[0] == pkey}:
+            candidate = candidates[(pkey, club_key_)]
+            if current.get(pkey) == club_key_:
+                candidate.features.add("described-as-his-club")
+            if focus is not None and _club_norm(focus) == club_key_:
+                candidate.features.add("club:focus")
+            count = club_counts.get(candidate.club or "", 0)
+            candidate.features.add(f"club:mentions={_bucket(count, (1, 2, 4))}")
+            if club_key_ in origins_by_rule.get(pkey, set()):
+                candidate.features.add("rule:origin")
+            if person.entity_id and candidate.club_id and ctx.article.published:
+                club_then = load_catalogue().club_on(person.entity_id, ctx.article.published)
+                if club_then == candidate.club_id:
+                    candidate.features.add("kb:club-on-date")
+        exit_key = (pkey, None)
+        candidates[exit_key] = exit_candidate
+    for (pkey, club_norm), claim in rules_by_key.items():
+        candidate = candidates.get((pkey, club_norm))
+        if candidate is None:
+            person = people[pkey]
+            candidate = Candidate(person.label, person.entity_id, person.role, claim.to_club, claim.to_club_id, {f"kind={kind}", "rule:only"})
+            candidates[(pkey, club_norm)] = candidate
+        candidate.rule = claim
+        candidate.features.add("rule:link")
+        candidate.features.add(f"rule:status={claim.status.value}")
+        candidate.features.add(f"rule:stage={claim.stage.value}")
+        candidate.features.add(f"rule:status={claim.status.value}&kind={kind}")
+        if claim.is_loan:
+            candidate.features.add("rule:loan")
+        if claim.from_club:
+            candidate.features.add("rule:has-origin")
+        if claim.attribution is not None:
+            candidate.features.add("rule:attributed")
+        if claim.provenance.span not in candidate.sentences:
+            candidate.sentences.append(claim.provenance.span)
+    return sorted(candidates.values(), key=lambda c: (c.person, c.club or ""))
+
+
+def _role(mention: Mention) -> str:
+    return "manager" if mention.kind is EntityKind.MANAGER else "player"
+
+
+def _club_norm(name: str | None) -> str | None:
+    return normalise_alias(name) if name else None
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _current_clubs(ctx: ArticleContext, people: dict[str, _Person], full_names: Sequence[str]) -> dict[str, str | None]:
+    """Each person's club as a descriptor gives it ("Leeds winger Jack Harrison")."""
+    found: dict[str, str | None] = {}
+    clubs = [m for m in ctx.mentions if m.kind in TEAM_KINDS]
+    for pkey, person in people.items():
+        for mention in person.mentions:
+            before = [c for c in clubs if c.span.end <= mention.span.start and mention.span.start - c.span.end <= 60]
+            if not before:
+                continue
+            club = before[-1]
+            sentence = ctx.sentence_of(mention.span.start)
+            if sentence is None or club.span.start < sentence.start:
+                continue
+            slot = ClubSlot(club.span.start - sentence.start, club.span.end - sentence.start, club.label, club.entity_id)
+            role = role_before_person(sentence.text, slot, mention.span.start - sentence.start)
+            if role is not None and role.value == "origin":
+                found.setdefault(pkey, _club_norm(club.label))
+    return found
+
+
+def _sentence_features(prefix: str, text: str, into: set[str]) -> None:
+    lower = text.lower()
+    for name, pattern in _CUES.items():
+        if pattern.search(lower):
+            into.add(f"{prefix}cue:{name}")
+    if _RENEWAL.search(lower):
+        into.add(f"{prefix}renewal")
+    if _PAST_TENSE.search(lower):
+        into.add(f"{prefix}past")
+    if _MATCH.search(lower):
+        into.add(f"{prefix}match-words")
+    if _CALL_UP.search(lower):
+        into.add(f"{prefix}call-up-words")
+    if "?" in text:
+        into.add(f"{prefix}question")
+
+
+def _pair_features(candidate: Candidate, ctx: ArticleContext, lookup: _Sentences, person: Mention, club: Mention, gap: int) -> None:
+    text = ctx.article.text
+    f = candidate.features
+    sentence = lookup.spans[lookup.index(club.span.start)]
+    if gap == 0:
+        f.add("cooc:same-sentence")
+        if sentence not in candidate.sentences:
+            candidate.sentences.append(sentence)
+    else:
+        f.add(f"cooc:gap={min(gap, 3)}")
+    if club.kind is EntityKind.NATIONAL_TEAM:
+        f.add("club:national-team")
+    before = club.span.start < person.span.start
+    f.add("order:club-first" if before else "order:person-first")
+    lo, hi = (club.span.end, person.span.start) if before else (person.span.end, club.span.start)
+    between = _words(text[lo:hi]) if hi > lo else []
+    if gap == 0:
+        f.add(f"between-words={_bucket(len(between), (0, 1, 2, 4, 7, 12, 20))}")
+        if len(between) <= 8:
+            for word in between:
+                f.add(f"btw:{word}")
+            if len(between) <= 4:
+                f.add(f"btwseq:{' '.join(between)}|{'cp' if before else 'pc'}")
+        elif len(between) <= 20:
+            for word in between:
+                f.add(f"btw-far:{word}")
+        others = [m for m in ctx.mentions if m.kind in PERSON_KINDS and lo <= m.span.start < hi and m.label != person.label]
+        if others:
+            f.add("another-person-between")
+        if any(m.kind in TEAM_KINDS and lo <= m.span.start < hi for m in ctx.mentions):
+            f.add("another-club-between")
+        left = _words(text[max(sentence.start, club.span.start - 40) : club.span.start])[-3:]
+        right = _words(text[club.span.end : min(sentence.end, club.span.end + 40)])[:3]
+        for i, word in enumerate(reversed(left), 1):
+            f.add(f"club-{i}:{word}")
+        if len(left) >= 2:
+            f.add(f"club-bi:{left[-2]} {left[-1]}")
+        for i, word in enumerate(right, 1):
+            f.add(f"club+{i}:{word}")
+        if len(right) >= 2:
+            f.add(f"club+bi:{right[0]} {right[1]}")
+        p_left = _words(text[max(sentence.start, person.span.start - 30) : person.span.start])[-2:]
+        p_right = _words(text[person.span.end : min(sentence.end, person.span.end + 30)])[:2]
+        for i, word in enumerate(reversed(p_left), 1):
+            f.add(f"person-{i}:{word}")
+        for i, word in enumerate(p_right, 1):
+            f.add(f"person+{i}:{word}")
+        slot = ClubSlot(club.span.start - sentence.start, club.span.end - sentence.start, club.label, club.entity_id)
+        f.add(f"club-role:{role_by_context(sentence.text, slot).value}")
+        if before:
+            described = role_before_person(sentence.text, slot, person.span.start - sentence.start)
+            if described is not None:
+                f.add(f"club-describes:{described.value}")
+        _sentence_features("s:", sentence.text, f)
+        # The clause around the club: cues near it speak of this move more than cues far off.
+        clause = text[max(sentence.start, club.span.start - 60) : min(sentence.end, club.span.end + 40)]
+        _sentence_features("near:", clause, f)
+        if lookup.index(sentence.start) == 0:
+            f.add("first-sentence")
+
+
+def _exit_features(candidate: Candidate, ctx: ArticleContext, sentence: Span, person: Mention) -> None:
+    f = candidate.features
+    lower = sentence.text.lower()
+    _sentence_features("s:", sentence.text, f)
+    if cues.EXIT.search(lower):
+        start = person.span.start - sentence.start
+        for match in cues.EXIT.finditer(lower):
+            distance = abs(match.start() - start)
+            f.add(f"exit-cue-near={_bucket(distance, (30, 80, 150))}")
+            f.add(f"exit-cue:{match.group(0)[:20]}")
+    if not ctx.mentions_in(sentence, TEAM_KINDS):
+        f.add("sentence-without-club")
+
+
+def features_of(candidates: Iterable[Candidate]) -> list[set[str]]:
+    """The feature sets of candidates, in order (what the model reads)."""
+    return [c.features for c in candidates]

@@ -1,0 +1,169 @@
+"""Transfer links decided by the trained model (`transfer.learned.v1`).
+
+The rules (`transfers.py`) read the article first; `candidates.py` pairs every person with the
+clubs near him and describes each pair, the rules' verdict included; the decision model
+(`decision_model.py`) then says which pairs are links, in which direction, with what status and
+whether on loan. Fee, window and attribution are read by the rules' own readers from the sentences
+the pair is stated in. Every claim's provenance names the extraction version (rules and weights).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from mercato.domain import STAGE_STATUS, Attribution, Fee, Span, Stage, Status, TransferClaim
+from mercato.extract.attribution import PunditColumns, in_text_attribution, paragraph_labels
+from mercato.extract.candidates import Candidate, build_candidates
+from mercato.extract.context import ArticleContext
+from mercato.extract.decision_model import DecisionModel, extraction_version, load_model
+from mercato.extract.fees import find_fees
+from mercato.extract.registry import register
+from mercato.extract.transfers import read_rule_links
+from mercato.extract.windows import find_window, open_or_next
+from mercato.kb.catalogue import load_catalogue
+from mercato.kb.normalise import normalise_alias
+
+EXTRACTOR = "transfer.learned.v1"
+_DEFAULT_STAGE = {Status.RUMOUR: Stage.INTEREST, Status.DONE: Stage.SIGNED, Status.OFF: Stage.COLLAPSED}
+_PAST_STAGES = frozenset({Stage.SIGNED, Stage.ANNOUNCED, Stage.AGREEMENT, Stage.MEDICAL})
+
+
+@register(EXTRACTOR, order=10)
+def extract_transfers_learned(ctx: ArticleContext) -> list[TransferClaim]:
+    """Every transfer link the model accepts, one claim per (person, destination)."""
+    rule_claims = read_rule_links(ctx)
+    return decide(ctx, build_candidates(ctx, rule_claims), load_model())
+
+
+@dataclass(frozen=True)
+class _Origin:
+    name: str
+    entity_id: str | None
+
+
+def decide(ctx: ArticleContext, candidates: Sequence[Candidate], model: DecisionModel) -> list[TransferClaim]:
+    """The links among the candidates, as claims, by the model's decisions."""
+    threshold_to = model.thresholds.get("to", 0.5)
+    threshold_exit = model.thresholds.get("exit", 0.5)
+    threshold_from = model.thresholds.get("from", 0.5)
+    by_person: dict[str, list[Candidate]] = {}
+    for candidate in candidates:
+        by_person.setdefault(candidate.person, []).append(candidate)
+    extractor = f"{EXTRACTOR}@{extraction_version(model.digest)}"
+    claims: list[TransferClaim] = []
+    for person, group in by_person.items():
+        pairs = [c for c in group if c.club is not None]
+        scored = {id(c): model.heads["pair"].probabilities(c.features) for c in pairs}
+        destinations = [c for c in pairs if scored[id(c)]["to"] >= threshold_to]
+        origin_candidates = sorted(
+            (c for c in pairs if c not in destinations and scored[id(c)]["from"] >= threshold_from),
+            key=lambda c: (-scored[id(c)]["from"], c.club or ""),
+        )
+        origin = _Origin(origin_candidates[0].club or "", origin_candidates[0].club_id) if origin_candidates else None
+        for candidate in destinations:
+            from_club = origin if origin is not None and origin.name != candidate.club else _rule_origin(candidate, group)
+            if from_club is None:
+                from_club = _club_by_date(ctx, candidate)
+            claims.append(_claim(ctx, model, candidate, from_club, extractor))
+        exit_candidate = next((c for c in group if c.club is None), None)
+        if exit_candidate is None or destinations:
+            continue
+        if model.p("exit", exit_candidate.features, "yes") < threshold_exit:
+            continue
+        from_club = origin or _rule_origin(exit_candidate, group) or _club_by_date(ctx, exit_candidate)
+        if from_club is None:
+            continue  # an exit from nowhere is no link
+        if exit_candidate.sentences == [] and exit_candidate.rule is None:
+            exit_candidate.sentences = [s for c in pairs for s in c.sentences][:1] or _person_sentence(ctx, person)
+        claims.append(_claim(ctx, model, exit_candidate, from_club, extractor))
+    return claims
+
+
+def _rule_origin(candidate: Candidate, group: Sequence[Candidate]) -> _Origin | None:
+    """The origin the rules gave this link, else the one they gave the person elsewhere."""
+    if candidate.rule is not None and candidate.rule.from_club:
+        return _Origin(candidate.rule.from_club, candidate.rule.from_club_id)
+    for other in group:
+        if other.rule is not None and other.rule.from_club and other.rule.from_club != candidate.club:
+            return _Origin(other.rule.from_club, other.rule.from_club_id)
+    return None
+
+
+def _club_by_date(ctx: ArticleContext, candidate: Candidate) -> _Origin | None:
+    """The club the knowledge base has the person at on the article's date, if another one."""
+    if candidate.person_id is None or ctx.article.published is None:
+        return None
+    catalogue = load_catalogue()
+    club_id = catalogue.club_on(candidate.person_id, ctx.article.published)
+    entity = catalogue.get(club_id) if club_id else None
+    if entity is None or club_id == candidate.club_id:
+        return None
+    from mercato.extract.coreference import club_label
+
+    return _Origin(club_label(entity), entity.id)
+
+
+def _person_sentence(ctx: ArticleContext, person: str) -> list[Span]:
+    key = normalise_alias(person)
+    for mention in ctx.mentions:
+        if normalise_alias(mention.label) == key:
+            sentence = ctx.sentence_of(mention.span.start)
+            if sentence is not None:
+                return [sentence]
+    return []
+
+
+def _claim(ctx: ArticleContext, model: DecisionModel, candidate: Candidate, origin: _Origin | None, extractor: str) -> TransferClaim:
+    status = Status(model.best("status", candidate.features))
+    rule = candidate.rule
+    stage = rule.stage if rule is not None and STAGE_STATUS[rule.stage] is status else _DEFAULT_STAGE[status]
+    if candidate.club is None and status is Status.RUMOUR:
+        stage = Stage.EXIT
+    is_loan = model.p("loan", candidate.features, "yes") >= model.thresholds.get("loan", 0.5)
+    sentence = rule.provenance.span if rule is not None else (candidate.sentences[0] if candidate.sentences else ctx.span(0, 0))
+    fee = rule.fee if rule is not None and rule.fee is not None else _fee_in(candidate.sentences)
+    attribution = rule.attribution if rule is not None and rule.attribution is not None else _attribution(ctx, candidate.sentences)
+    found = find_window(sentence.text, ctx.article.published)
+    window = found[2] if found else None
+    if window is None and ctx.article.published and stage not in _PAST_STAGES:
+        window = open_or_next(ctx.article.published)
+    return TransferClaim(
+        person=candidate.person,
+        person_id=candidate.person_id,
+        role=candidate.role,
+        to_club=candidate.club,
+        to_club_id=candidate.club_id,
+        from_club=origin.name if origin else None,
+        from_club_id=origin.entity_id if origin else None,
+        status=status,
+        stage=stage,
+        is_loan=is_loan,
+        loan_option=rule.loan_option if rule is not None and is_loan else None,
+        fee=fee,
+        window=window,
+        attribution=attribution,
+        is_hedged=rule.is_hedged if rule is not None else False,
+        provenance=ctx.provenance(sentence, extractor),
+    )
+
+
+def _fee_in(sentences: Sequence[Span]) -> Fee | None:
+    for sentence in sentences:
+        fee = next((f for _, _, f in find_fees(sentence.text) if f.kind != "salary"), None)
+        if fee is not None:
+            return fee
+    return None
+
+
+def _attribution(ctx: ArticleContext, sentences: Sequence[Span]) -> Attribution | None:
+    labels = paragraph_labels(ctx.article.text)
+    columns = PunditColumns(ctx)
+    for sentence in sentences:
+        for item in labels:
+            if item.span.start <= sentence.start < item.span.end:
+                return item.attribution
+        found = in_text_attribution(sentence.text) or columns.attribution_for(sentence)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,1 @@
+"""Training the link decision model from gold, and judging it honestly (cross-validation, frozen slice)."""

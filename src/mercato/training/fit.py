@@ -1,0 +1,74 @@
+"""Fitting the decision model: one logistic regression per head, deterministic.
+
+scikit-learn's L2-regularised logistic regression (lbfgs) on binary features; examples and
+features are put in a fixed order, rare features are dropped, and the weights are rounded, so
+the same gold gives the same model file byte for byte.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from mercato.extract.decision_model import DecisionModel, Head, serialise
+from mercato.training.examples import Example
+
+MIN_FEATURE_COUNT = 2
+DECIMALS = 4
+# Regularisation and decision thresholds, chosen by cross-validation on the training folds
+# (`mercato eval --cv`); the frozen slice played no part.
+C_BY_HEAD = {"pair": 0.3, "exit": 0.3, "status": 0.3, "loan": 0.3}
+THRESHOLDS = {"to": 0.4, "from": 0.5, "exit": 0.5, "loan": 0.5}
+
+
+def fit_head(examples: Sequence[Example], c: float) -> Head:
+    """One head from its examples."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    ordered = sorted(examples, key=lambda e: (e.label, sorted(e.features)))
+    counts = Counter(f for e in ordered for f in e.features)
+    vocabulary = sorted(f for f, n in counts.items() if n >= MIN_FEATURE_COUNT)
+    index = {f: i for i, f in enumerate(vocabulary)}
+    classes = sorted({e.label for e in ordered})
+    if len(classes) < 2:
+        # Nothing to learn: every example says the same; the head always says it.
+        return Head(tuple(classes + ["_never"]), (0.0, -20.0), {})
+    rows, cols = [], []
+    for row, example in enumerate(ordered):
+        for feature in sorted(example.features):
+            column = index.get(feature)
+            if column is not None:
+                rows.append(row)
+                cols.append(column)
+    matrix = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(ordered), len(vocabulary)))
+    labels = np.array([classes.index(e.label) for e in ordered])
+    model = LogisticRegression(C=c, max_iter=2000, tol=1e-6)
+    model.fit(matrix, labels)
+    coef = model.coef_
+    bias = model.intercept_
+    weights: dict[str, tuple[float, ...]] = {}
+    for feature, column in index.items():
+        row_weights = tuple(_round(float(w)) for w in coef[:, column])
+        if any(w != 0.0 for w in row_weights):
+            weights[feature] = row_weights
+    return Head(tuple(classes), tuple(_round(float(b)) for b in bias), weights)
+
+
+def _round(value: float) -> float:
+    rounded = round(value, DECIMALS)
+    return 0.0 if rounded == 0 else rounded  # no "-0.0" in the file
+
+
+def fit_model(
+    heads: Mapping[str, Sequence[Example]],
+    *,
+    c_by_head: Mapping[str, float] | None = None,
+    thresholds: Mapping[str, float] | None = None,
+) -> DecisionModel:
+    """Every head fitted, with the decision thresholds."""
+    cs = dict(C_BY_HEAD, **(c_by_head or {}))
+    fitted = {name: fit_head(heads[name], cs[name]) for name in sorted(heads)}
+    data = serialise(fitted, dict(thresholds or THRESHOLDS))
+    return DecisionModel.from_bytes(data, "a model just fitted")
