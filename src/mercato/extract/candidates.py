@@ -137,6 +137,9 @@ def build_candidates(ctx: ArticleContext, rule_claims: Sequence[TransferClaim]) 
         club_counts[club.label] = club_counts.get(club.label, 0) + 1
     focus = max(club_counts, key=lambda c: (club_counts[c], c)) if club_counts else None
     current = _current_clubs(ctx, people, full_names)
+    for pkey, person in people.items():
+        if pkey in current:
+            current.setdefault(normalise_alias(person.label), current[pkey])
     rules_by_key: dict[tuple[str, str | None], TransferClaim] = {}
     origins_by_rule: dict[str, set[str]] = {}
     for claim in rule_claims:
@@ -162,6 +165,8 @@ def build_candidates(ctx: ArticleContext, rule_claims: Sequence[TransferClaim]) 
             p_sentence = lookup.index(mention.span.start)
             p_paragraph = lookup.paragraph(mention.span.start)
             _exit_features(exit_candidate, ctx, lookup.spans[p_sentence], mention)
+            if lookup.spans[p_sentence] not in exit_candidate.sentences:
+                exit_candidate.sentences.append(lookup.spans[p_sentence])
             for club in clubs:
                 c_sentence = lookup.index(club.span.start)
                 gap = abs(c_sentence - p_sentence)
@@ -211,7 +216,29 @@ def build_candidates(ctx: ArticleContext, rule_claims: Sequence[TransferClaim]) 
             candidate.features.add("rule:attributed")
         if claim.provenance.span not in candidate.sentences:
             candidate.sentences.append(claim.provenance.span)
+    for candidate in candidates.values():
+        if candidate.club is not None and current_name_of(current, candidate) not in (None, _club_norm(candidate.club)):
+            candidate.features.add("person-described-by-another-club")
+        _conjoin(candidate.features, kind)
     return sorted(candidates.values(), key=lambda c: (c.person, c.club or ""))
+
+
+# Structural features whose meaning differs by kind of text: a club beside a person in a gossip
+# item is usually his suitor, in a match report usually not.
+_CONJOINED = (
+    "club-role:", "club-describes", "order:", "between-words=", "cooc:", "rule:", "described-as",
+    "kb:", "another-", "person-described", "near:cue:", "club:", "first-sentence", "s:match",
+    "s:call-up", "s:past", "near:past", "near:renewal", "btwseq:",
+)
+
+
+def _conjoin(features: set[str], kind: str) -> None:
+    group = "short" if kind in _SHORT_KINDS else "long"
+    features.update([f"{group}|{f}" for f in features if f.startswith(_CONJOINED)])
+
+
+def current_name_of(current: dict[str, str | None], candidate: Candidate) -> str | None:
+    return current.get(normalise_alias(candidate.person))
 
 
 def _role(mention: Mention) -> str:
@@ -269,10 +296,11 @@ def _pair_features(candidate: Candidate, ctx: ArticleContext, lookup: _Sentences
     sentence = lookup.spans[lookup.index(club.span.start)]
     if gap == 0:
         f.add("cooc:same-sentence")
-        if sentence not in candidate.sentences:
-            candidate.sentences.append(sentence)
     else:
         f.add(f"cooc:gap={min(gap, 3)}")
+    # Sentences that state the pair: where they meet, else the club's (he was named just before).
+    if sentence not in candidate.sentences and (gap == 0 or not candidate.sentences):
+        candidate.sentences.insert(0, sentence) if gap == 0 else candidate.sentences.append(sentence)
     if club.kind is EntityKind.NATIONAL_TEAM:
         f.add("club:national-team")
     before = club.span.start < person.span.start
@@ -316,6 +344,20 @@ def _pair_features(candidate: Candidate, ctx: ArticleContext, lookup: _Sentences
             described = role_before_person(sentence.text, slot, person.span.start - sentence.start)
             if described is not None:
                 f.add(f"club-describes:{described.value}")
+        following = next(
+            (m for m in ctx.mentions if m.kind in PERSON_KINDS and m.span.start >= club.span.end and m.span.start < sentence.end),
+            None,
+        )
+        if following is not None and following.label != person.label:
+            described = role_before_person(sentence.text, slot, following.span.start - sentence.start)
+            if described is not None and described.value == "origin":
+                f.add("club-describes-another-person")
+        abstract = _abstract_between(ctx, lo, hi)
+        if len(abstract) <= 12:
+            for a, b in zip(abstract, abstract[1:]):
+                f.add(f"btw-bi:{a} {b}")
+            if len(abstract) <= 6:
+                f.add(f"btwseq-abs:{' '.join(abstract)}|{'cp' if before else 'pc'}")
         _sentence_features("s:", sentence.text, f)
         # The clause around the club: cues near it speak of this move more than cues far off.
         clause = text[max(sentence.start, club.span.start - 60) : min(sentence.end, club.span.end + 40)]
@@ -324,10 +366,47 @@ def _pair_features(candidate: Candidate, ctx: ArticleContext, lookup: _Sentences
             f.add("first-sentence")
 
 
+_NUMBER = re.compile(r"^\d+$|^\d+-year-old$")
+_MONEY = re.compile(r"^[£€$]|^\d+(?:\.\d+)?(?:m|bn|k)$")
+
+
+def _abstract_between(ctx: ArticleContext, lo: int, hi: int) -> list[str]:
+    """The words between two mentions, other names replaced by their kind ("<club>", "<person>")."""
+    text = ctx.article.text
+    out: list[str] = []
+    position = lo
+    for mention in ctx.mentions:
+        if mention.span.start < lo or mention.span.end > hi:
+            continue
+        out.extend(_shape(w) for w in _words(text[position : mention.span.start]))
+        out.append("<person>" if mention.kind in PERSON_KINDS else f"<{mention.kind.value}>")
+        position = mention.span.end
+    out.extend(_shape(w) for w in _words(text[position:hi]))
+    return out
+
+
+def _shape(word: str) -> str:
+    if _MONEY.match(word):
+        return "<money>"
+    if _NUMBER.match(word):
+        return "<num>"
+    return word
+
+
 def _exit_features(candidate: Candidate, ctx: ArticleContext, sentence: Span, person: Mention) -> None:
     f = candidate.features
     lower = sentence.text.lower()
     _sentence_features("s:", sentence.text, f)
+    text = ctx.article.text
+    left = _words(text[max(sentence.start, person.span.start - 40) : person.span.start])[-3:]
+    right = _words(text[person.span.end : min(sentence.end, person.span.end + 60)])[:5]
+    for i, word in enumerate(reversed(left), 1):
+        f.add(f"x-{i}:{word}")
+    for i, word in enumerate(right, 1):
+        f.add(f"x+{i}:{word}")
+        f.add(f"x+:{word}")
+    if len(right) >= 2:
+        f.add(f"x+bi:{right[0]} {right[1]}")
     if cues.EXIT.search(lower):
         start = person.span.start - sentence.start
         for match in cues.EXIT.finditer(lower):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from mercato.domain import STAGE_STATUS, Attribution, Fee, Span, Stage, Status, TransferClaim
 from mercato.extract.attribution import PunditColumns, in_text_attribution, paragraph_labels
-from mercato.extract.candidates import Candidate, build_candidates
+from mercato.extract.candidates import TEAM_KINDS, Candidate, build_candidates
 from mercato.extract.context import ArticleContext
 from mercato.extract.decision_model import DecisionModel, extraction_version, load_model
 from mercato.extract.fees import find_fees
@@ -67,17 +67,39 @@ def decide(ctx: ArticleContext, candidates: Sequence[Candidate], model: Decision
                 from_club = _club_by_date(ctx, candidate)
             claims.append(_claim(ctx, model, candidate, from_club, extractor))
         exit_candidate = next((c for c in group if c.club is None), None)
-        if exit_candidate is None or destinations:
+        if exit_candidate is None:
             continue
         if model.p("exit", exit_candidate.features, "yes") < threshold_exit:
             continue
-        from_club = origin or _rule_origin(exit_candidate, group) or _club_by_date(ctx, exit_candidate)
+        from_club = _exit_origin(exit_candidate, group, origin, destinations, claims) or _club_by_date(ctx, exit_candidate)
         if from_club is None:
             continue  # an exit from nowhere is no link
+        left_for = {normalise_alias(c.from_club) for c in claims if c.person == person and c.to_club and c.from_club}
+        if normalise_alias(from_club.name) in left_for:
+            continue  # his move from that club has a destination: no separate exit
         if exit_candidate.sentences == [] and exit_candidate.rule is None:
             exit_candidate.sentences = [s for c in pairs for s in c.sentences][:1] or _person_sentence(ctx, person)
         claims.append(_claim(ctx, model, exit_candidate, from_club, extractor))
     return claims
+
+
+def _exit_origin(
+    candidate: Candidate,
+    group: Sequence[Candidate],
+    origin: _Origin | None,
+    destinations: Sequence[Candidate],
+    claims: Sequence[TransferClaim],
+) -> _Origin | None:
+    """The club an exit leaves: the rules' reading of it, else the club he is described at,
+    else the club his last completed move took him to."""
+    if candidate.rule is not None and candidate.rule.from_club:
+        return _Origin(candidate.rule.from_club, candidate.rule.from_club_id)
+    if origin is not None:
+        return origin
+    done = [c for c in claims if c.person == candidate.person and c.status is Status.DONE and c.to_club]
+    if done:
+        return _Origin(done[-1].to_club or "", done[-1].to_club_id)
+    return _rule_origin(candidate, group)
 
 
 def _rule_origin(candidate: Candidate, group: Sequence[Candidate]) -> _Origin | None:
@@ -121,6 +143,8 @@ def _claim(ctx: ArticleContext, model: DecisionModel, candidate: Candidate, orig
     if candidate.club is None and status is Status.RUMOUR:
         stage = Stage.EXIT
     is_loan = model.p("loan", candidate.features, "yes") >= model.thresholds.get("loan", 0.5)
+    if not candidate.sentences:
+        candidate.sentences = _person_sentence(ctx, candidate.person)
     sentence = rule.provenance.span if rule is not None else (candidate.sentences[0] if candidate.sentences else ctx.span(0, 0))
     fee = rule.fee if rule is not None and rule.fee is not None else _fee_in(candidate.sentences)
     attribution = rule.attribution if rule is not None and rule.attribution is not None else _attribution(ctx, candidate.sentences)
@@ -157,7 +181,15 @@ def _fee_in(sentences: Sequence[Span]) -> Fee | None:
 
 
 def _attribution(ctx: ArticleContext, sentences: Sequence[Span]) -> Attribution | None:
-    labels = paragraph_labels(ctx.article.text)
+    """The source of the sentences stating a link: the label of the item that holds them, or
+    who the sentence itself credits; a bracketed club at a line's end is no source."""
+    clubs = {normalise_alias(m.label) for m in ctx.mentions if m.kind in TEAM_KINDS}
+    clubs |= {normalise_alias(m.span.text) for m in ctx.mentions if m.kind in TEAM_KINDS}
+    labels = [
+        item
+        for item in paragraph_labels(ctx.article.text)
+        if item.attribution.original is None or normalise_alias(item.attribution.original) not in clubs
+    ]
     columns = PunditColumns(ctx)
     for sentence in sentences:
         for item in labels:

@@ -18,10 +18,11 @@ DECIMALS = 4
 # Regularisation and decision thresholds, chosen by cross-validation on the training folds
 # (`mercato eval --cv`); the frozen slice played no part.
 C_BY_HEAD = {"pair": 0.3, "exit": 0.3, "status": 0.3, "loan": 0.3}
-THRESHOLDS = {"to": 0.4, "from": 0.5, "exit": 0.5, "loan": 0.5}
+BALANCED = frozenset({"status"})  # rare statuses (off) weigh as much as common ones
+THRESHOLDS = {"to": 0.4, "from": 0.5, "exit": 0.35, "loan": 0.5}
 
 
-def fit_head(examples: Sequence[Example], c: float) -> Head:
+def fit_head(examples: Sequence[Example], c: float, balanced: bool = False) -> Head:
     """One head from its examples."""
     import numpy as np
     from scipy.sparse import csr_matrix
@@ -44,7 +45,7 @@ def fit_head(examples: Sequence[Example], c: float) -> Head:
                 cols.append(column)
     matrix = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(ordered), len(vocabulary)))
     labels = np.array([classes.index(e.label) for e in ordered])
-    model = LogisticRegression(C=c, max_iter=2000, tol=1e-6)
+    model = LogisticRegression(C=c, max_iter=2000, tol=1e-6, class_weight="balanced" if balanced else None)
     model.fit(matrix, labels)
     coef = model.coef_
     bias = model.intercept_
@@ -66,9 +67,10 @@ def fit_model(
     *,
     c_by_head: Mapping[str, float] | None = None,
     thresholds: Mapping[str, float] | None = None,
+    balanced: frozenset[str] = BALANCED,
 ) -> DecisionModel:
     """Every head fitted, with the decision thresholds."""
     cs = dict(C_BY_HEAD, **(c_by_head or {}))
-    fitted = {name: fit_head(heads[name], cs[name]) for name in sorted(heads)}
+    fitted = {name: fit_head(heads[name], cs[name], name in balanced) for name in sorted(heads)}
     data = serialise(fitted, dict(thresholds or THRESHOLDS))
     return DecisionModel.from_bytes(data, "a model just fitted")
