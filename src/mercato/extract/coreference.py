@@ -132,8 +132,63 @@ def resolve_people(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             continue
         if len(surface.split()) >= 2 or _looks_like_person(text, mention):
             resolved.append(replace(mention, label=surface))
+    resolved = merge_spelling_variants(resolved)
     roles = _roles_by_label(resolved)
     return [replace(m, kind=roles.get(m.label, m.kind)) if m.kind in PERSON_KINDS else m for m in resolved]
+
+
+def merge_spelling_variants(mentions: Sequence[Mention]) -> list[Mention]:
+    """One person under two spellings in one article ("Ciaran Clark" / "Ciaron Clark") is one.
+
+    Two full names of as many words, one letter apart in one word of five letters or more, are
+    the same person; the spelling met more often (else first) wins, with a known entity's id.
+    """
+    people = [m for m in mentions if m.kind in PERSON_KINDS and len(m.label.split()) >= 2]
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for index, mention in enumerate(people):
+        counts[mention.label] = counts.get(mention.label, 0) + 1
+        first.setdefault(mention.label, index)
+    labels = sorted(counts, key=lambda label: (-counts[label], first[label]))
+    target: dict[str, str] = {}
+    for i, label in enumerate(labels):
+        if label in target:
+            continue
+        for other in labels[i + 1 :]:
+            if other not in target and _one_letter_apart(label, other):
+                target[other] = label
+    if not target:
+        return list(mentions)
+    ids = {m.label: m.entity_id for m in people if m.entity_id}
+    out = []
+    for mention in mentions:
+        label = target.get(mention.label)
+        if label is None or mention.kind not in PERSON_KINDS:
+            out.append(mention)
+        else:
+            out.append(replace(mention, label=label, entity_id=mention.entity_id or ids.get(label)))
+    return out
+
+
+def _one_letter_apart(left: str, right: str) -> bool:
+    a, b = _key(left).split(), _key(right).split()
+    if len(a) != len(b) or a == b:
+        return False
+    differing = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    if len(differing) != 1:
+        return False
+    x, y = differing[0]
+    return min(len(x), len(y)) >= 5 and _edit_distance(x, y) == 1
+
+
+def _edit_distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
 
 
 def _fuller_name(surface: str, full_names: list[str]) -> str | None:

@@ -13,6 +13,7 @@ from mercato.domain import Article, Claim, EntityKind, Extraction, Mention, Span
 from mercato.extract.consolidate import consolidate
 from mercato.extract.context import ArticleContext
 from mercato.extract.coreference import club_label, resolve_people
+from mercato.extract.handles import with_handles
 from mercato.extract.recognise import KB_SPANS, PEOPLE_SPANS, build_nlp, role_of
 from mercato.extract.registry import RegisteredExtractor, registered
 from mercato.extract.sentences import split_sentences
@@ -58,7 +59,8 @@ class Extractor:
 
     def _context(self, article: Article, doc: Doc) -> ArticleContext:
         sentences = tuple(split_sentences(article.text))
-        linked = link_mentions(article.text, mentions_from_doc(doc), article.published, load_catalogue())
+        recognised = with_handles(article.text, mentions_from_doc(doc))
+        linked = link_mentions(article.text, recognised, article.published, load_catalogue())
         mentions = resolve_people(article.text, [_display(m) for m in linked])
         return ArticleContext(article, sentences, tuple(mentions))
 
