@@ -6,6 +6,9 @@ held-out gossip page, and a page that contains a held-out item, are left out too
 sentence is ever read for annotation.
 
     uv run python scripts/select_annotation_records.py > annotations/selection.tsv
+    uv run python scripts/select_annotation_records.py --wave 2 > annotations/selection-wave2.tsv
+
+A later wave draws only from records no earlier wave drew, with its own seed and quotas.
 """
 
 from __future__ import annotations
@@ -30,6 +33,17 @@ QUOTAS = {
     "tm_rumour_threads": 130,
 }
 SEED = 20261205
+# The second wave leans on the families the first left weakest (full articles, forum snippets).
+WAVE_QUOTAS = {
+    2: {
+        "bbcsport": 80,
+        "bbc_football_2025": 90,
+        "bbc_gossip_2021_22": 100,
+        "bbc_gossip_pages": 10,
+        "romano_tweets_2023": 100,
+        "tm_rumour_threads": 150,
+    }
+}
 
 
 def _ids(path: Path) -> set[str]:
@@ -37,15 +51,26 @@ def _ids(path: Path) -> set[str]:
 
 
 def main() -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--wave", type=int, default=1)
+    wave = parser.parse_args().wave
+    quotas = QUOTAS if wave == 1 else WAVE_QUOTAS[wave]
+    earlier: set[str] = set()
+    for previous in range(1, wave):
+        name = "selection.tsv" if previous == 1 else f"selection-wave{previous}.tsv"
+        path = Path(__file__).resolve().parents[1] / "annotations" / name
+        earlier |= {line.split("\t")[1].strip() for line in path.open() if line.strip()}
     heldout = {line.strip() for line in (SHARED / "eval/heldout_ids.txt").open() if line.strip()}
-    taken = _ids(SHARED / "eval/dev.jsonl") | _ids(SHARED / "eval/train.jsonl")
+    taken = _ids(SHARED / "eval/dev.jsonl") | _ids(SHARED / "eval/train.jsonl") | earlier
     records = [json.loads(line) for line in (SHARED / "corpus/articles.jsonl").open(encoding="utf-8")]
     heldout_texts = [r["text"] for r in records if r["id"] in heldout]
     heldout_pages = [r["text"] for r in records if r["id"] in heldout and r["dataset"] == "bbc_gossip_pages"]
     heldout_items = [r["text"] for r in records if r["id"] in heldout and "gossip" in r["dataset"]
                      and r["dataset"] != "bbc_gossip_pages"]
-    rng = random.Random(SEED)
-    for family, quota in QUOTAS.items():
+    rng = random.Random(SEED + wave - 1)
+    for family, quota in quotas.items():
         pool = []
         for r in records:
             if r["dataset"] != family or r["id"] in heldout or r["id"] in taken:

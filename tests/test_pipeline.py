@@ -141,7 +141,7 @@ def test_worker_processes_give_the_same_store(tmp_path: Path) -> None:
                 for article in store.articles(limit=100)
                 for m in store.mentions_for_article(article.id)
             }
-            return report, sorted(claims), pids
+            return report, sorted(claims, key=lambda c: (c[0], c[1] or "")), pids
 
     single, single_claims, single_pids = run(1)
     double, double_claims, double_pids = run(2)

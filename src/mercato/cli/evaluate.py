@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from mercato.cli import EXIT_PARTIAL
+from mercato.cli.train import default_shared_dir
 from mercato.errors import MercatoError
 from mercato.evaluation.gold import links_from_claims, record_to_dict
 from mercato.evaluation.harness import evaluate_file
@@ -91,7 +92,33 @@ def extract_command(
 
 @click.command("eval")
 @click.argument(
-    "gold", metavar="GOLD.jsonl", type=click.Path(exists=True, dir_okay=False, path_type=Path)
+    "gold",
+    metavar="[GOLD.jsonl]",
+    required=False,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+)
+@click.option(
+    "--cv",
+    "cv_folds",
+    type=click.IntRange(min=2),
+    help="Cross-validate the learned model over all gold (the shared files and the project's "
+    "annotations) in K folds grouped by record, and score the frozen slice; no GOLD needed.",
+)
+@click.option(
+    "--shared",
+    "shared_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=default_shared_dir,
+    show_default="$MERCATO_SHARED_DIR or ../shared",
+    help="With --cv: the folder with eval/ and corpus/.",
+)
+@click.option(
+    "--annotations",
+    "annotations_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("annotations/records"),
+    show_default=True,
+    help="With --cv: the project's own annotations.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
 @click.option(
@@ -121,7 +148,10 @@ def extract_command(
     help="Club alias table for the scorer [default: clubs.json beside GOLD].",
 )
 def eval_command(
-    gold: Path,
+    gold: Path | None,
+    cv_folds: int | None,
+    shared_dir: Path,
+    annotations_dir: Path,
     as_json: bool,
     verbose: bool,
     workers: int,
@@ -134,7 +164,16 @@ def eval_command(
     status, loan, fee and source on matched links, and the same by dataset family. Scoring
     follows ../shared/eval/SPEC.md; clubs are compared through the scorer's own alias table,
     never Mercato's knowledge base.
+
+    With --cv K, the learned decision model is fitted K times, each time on all gold but one
+    fold of records, and scored on that fold; the frozen slice is scored by a model fitted on
+    everything else. These are the figures to trust: no record is scored by a model that saw it.
     """
+    if cv_folds is not None:
+        _cross_validate(cv_folds, shared_dir, annotations_dir, clubs_path, as_json=as_json, verbose=verbose)
+        return
+    if gold is None:
+        raise click.UsageError("give GOLD.jsonl, or --cv K to cross-validate over all gold")
     if predictions_path is not None:
         evaluation = evaluate_file(gold, predictions_path=predictions_path, clubs_path=clubs_path)
     else:
@@ -147,6 +186,43 @@ def eval_command(
         click.echo(json.dumps(evaluation_to_dict(evaluation, verbose=verbose), indent=2))
     else:
         render(evaluation, Console(), verbose=verbose)
+
+
+def _cross_validate(
+    folds: int, shared_dir: Path, annotations_dir: Path, clubs_path: Path | None, *, as_json: bool, verbose: bool
+) -> None:
+    from mercato.evaluation.names import ClubTable
+    from mercato.training.gold_sets import load_gold_set
+    from mercato.training.run import train
+
+    gold = load_gold_set(shared_dir, annotations_dir)
+    clubs_path = clubs_path or shared_dir / "eval" / "clubs.json"
+    clubs = ClubTable.load(clubs_path) if clubs_path.exists() else ClubTable()
+    console = Console(stderr=True)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True, disable=as_json) as bar:
+        tasks: dict[str, int] = {}
+
+        def progress(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], completed=done)
+
+        result = train(gold, clubs, cv_folds=folds, progress=progress)
+    assert result.cv is not None
+    if as_json:
+        data = {"cross_validation": evaluation_to_dict(result.cv, verbose=verbose)}
+        if result.frozen is not None:
+            data["frozen_slice"] = evaluation_to_dict(result.frozen, verbose=verbose)
+        data["gold_sha256"] = gold.digest
+        click.echo(json.dumps(data, indent=2))
+        return
+    out = Console()
+    out.rule(f"{folds}-fold cross-validation over {len(gold.records)} records")
+    render(result.cv, out, verbose=verbose)
+    if result.frozen is not None:
+        out.rule(f"frozen slice: {len(gold.frozen)} records never trained or tuned on")
+        render(result.frozen, out, verbose=verbose)
 
 
 @contextmanager

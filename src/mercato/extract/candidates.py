@@ -407,6 +407,13 @@ def _exit_features(candidate: Candidate, ctx: ArticleContext, sentence: Span, pe
         f.add(f"x+:{word}")
     if len(right) >= 2:
         f.add(f"x+bi:{right[0]} {right[1]}")
+    # What is said of a list of people is said of each: skip the rest of the list first.
+    after = _abstract_between(ctx, person.span.end, min(sentence.end, person.span.end + 160))
+    while after and after[0] in ("<person>", ",", "and", "or", "&") or (after and after[0] == "<num>"):
+        after = after[1:]
+    for i, word in enumerate(after[:5], 1):
+        f.add(f"xl+{i}:{word}")
+        f.add(f"xl+:{word}")
     if cues.EXIT.search(lower):
         start = person.span.start - sentence.start
         for match in cues.EXIT.finditer(lower):

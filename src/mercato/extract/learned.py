@@ -137,8 +137,8 @@ def _person_sentence(ctx: ArticleContext, person: str) -> list[Span]:
 
 
 def _claim(ctx: ArticleContext, model: DecisionModel, candidate: Candidate, origin: _Origin | None, extractor: str) -> TransferClaim:
-    status = Status(model.best("status", candidate.features))
     rule = candidate.rule
+    status = _status(model, candidate)
     stage = rule.stage if rule is not None and STAGE_STATUS[rule.stage] is status else _DEFAULT_STAGE[status]
     if candidate.club is None and status is Status.RUMOUR:
         stage = Stage.EXIT
@@ -170,6 +170,16 @@ def _claim(ctx: ArticleContext, model: DecisionModel, candidate: Candidate, orig
         is_hedged=rule.is_hedged if rule is not None else False,
         provenance=ctx.provenance(sentence, extractor),
     )
+
+
+def _status(model: DecisionModel, candidate: Candidate) -> Status:
+    """The model's status, unless it is unsure and the rules read the link themselves."""
+    probabilities = model.heads["status"].probabilities(candidate.features)
+    best = max(probabilities, key=lambda c: (probabilities[c], c))
+    rule = candidate.rule
+    if rule is not None and probabilities[best] < model.thresholds.get("status_confidence", 0.0):
+        return rule.status
+    return Status(best)
 
 
 def _fee_in(sentences: Sequence[Span]) -> Fee | None:

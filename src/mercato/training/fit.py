@@ -19,7 +19,7 @@ DECIMALS = 4
 # (`mercato eval --cv`); the frozen slice played no part.
 C_BY_HEAD = {"pair": 0.3, "exit": 0.3, "status": 0.3, "loan": 0.3}
 BALANCED = frozenset({"status"})  # rare statuses (off) weigh as much as common ones
-THRESHOLDS = {"to": 0.4, "from": 0.5, "exit": 0.35, "loan": 0.5}
+THRESHOLDS = {"to": 0.4, "from": 0.5, "exit": 0.35, "loan": 0.5, "status_confidence": 0.5}
 
 
 def fit_head(examples: Sequence[Example], c: float, balanced: bool = False) -> Head:
