@@ -36,9 +36,11 @@ def extract_claims(text_or_article: str | Article, *, published: date | None = N
     return extract_article(article)
 
 
-def open_store(url: str | None = None) -> Store:
-    """The store at a SQLAlchemy URL (default: $MERCATO_DATABASE_URL, else ./mercato.db)."""
-    return Store.open(url or Settings().database_url)
+def open_store(url: str | None = None, *, settings: Settings | None = None) -> Store:
+    """The store at a SQLAlchemy URL (default: the settings' database, else ./mercato.db)."""
+    if url is None:
+        url = (settings or Settings()).database_url
+    return Store.open(url)
 
 
 def ingest_into(paths: Sequence[str | Path], store: Store, *, workers: int = 1):  # type: ignore[no-untyped-def]

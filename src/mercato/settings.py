@@ -30,10 +30,13 @@ class Settings(BaseSettings):
     )
 
 
-def database_url_from(value: str | None) -> str:
+    def store_url(self, db: str | None) -> str:
+        """The store a command names with --db (a URL or a SQLite file), else the configured one."""
+        return database_url_from(db) if db else self.database_url
+
+
+def database_url_from(value: str) -> str:
     """Turn a --db value into a SQLAlchemy URL: a bare path becomes a SQLite file."""
-    if value is None:
-        return Settings().database_url
     if "://" in value:
         return value
     return f"sqlite:///{value}"

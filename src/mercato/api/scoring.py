@@ -1,8 +1,8 @@
-"""Probability, stage and independent sources from the stories and score packages, when present.
+"""Probability, stage and independent sources from the stories and score packages.
 
 Scoring fits a model over every story in the store, which takes seconds on a large store, so it
 runs in a background thread and its result is kept until new claims arrive. Until it is ready,
-or when the packages are missing or fail, stories are shown unscored ("not scored yet") rather
+or when scoring fails, stories are shown unscored ("not scored yet") rather
 than making a page wait or fail.
 """
 
@@ -17,8 +17,12 @@ from typing import Any
 
 from mercato.api.story_views import StoryScore, StoryView
 from mercato.domain import STAGE_STATUS, Stage, Status, TransferClaim
+from mercato.score import probability as model
+from mercato.score.track_records import load_tiers, track_records
 from mercato.store import Store
 from mercato.store.board_tables import board_claims, claims_version, club_key, person_key
+from mercato.stories.merge import merge_stories
+from mercato.stories.outcomes import label_stories
 
 log = logging.getLogger(__name__)
 
@@ -49,15 +53,8 @@ _failed: set[Key] = set()
 _lock = threading.Lock()
 
 
-def _load_scorer() -> Scorer | None:
-    """The score package's ranking as a function of claims and day, or None without it."""
-    try:
-        from mercato.score import probability as model
-        from mercato.score.track_records import load_tiers, track_records
-        from mercato.stories.merge import merge_stories
-        from mercato.stories.outcomes import label_stories
-    except ImportError:
-        return None
+def _load_scorer() -> Scorer:
+    """The score package's ranking as a function of claims and day."""
 
     def score(claims: Sequence[tuple[str, TransferClaim]], day: date) -> Scored:
         # The steps of `rank_rumours`, kept apart so the outcomes serve the track records too.
@@ -87,11 +84,6 @@ def _load_scorer() -> Scorer | None:
         return Scored(table, tuple(stories), outcomes, tiers)
 
     return score
-
-
-def scoring_available() -> bool:
-    """True when the score package is installed (its numbers may still be computing)."""
-    return _load_scorer() is not None
 
 
 def _compute(store: Store, key: Key, scorer: Scorer) -> None:
@@ -124,8 +116,6 @@ def scoring(store: Store, as_of: date | None, *, wait: bool = False) -> Scored |
     background; `wait` blocks until the scoring of the store as it is now is done.
     """
     scorer = _load_scorer()
-    if scorer is None:
-        return None
     url = store.engine.url.render_as_string()
     key: Key = (url, claims_version(store), as_of)
     view: View = (url, as_of)

@@ -11,9 +11,9 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from mercato.cli.options import current_settings, store_url
 from mercato.domain import Fee, Status
 from mercato.query import RumourGroup, rumour_board
-from mercato.settings import Settings, database_url_from
 from mercato.store import Store
 
 _CURRENCY_SIGNS = {"GBP": "£", "EUR": "€", "USD": "$"}
@@ -152,7 +152,7 @@ def rumours_command(
     Each row is one possible move with its sources, the dates it was first and last reported,
     where it stands in the latest report, and the latest fee mentioned.
     """
-    url = database_url_from(db) if db else Settings().database_url
+    url = store_url(db)
     if sort == "probability":
         _print_ranked(url, as_of, limit, as_json)
         return
@@ -170,7 +170,7 @@ def rumours_command(
         console.print("No stored transfer links match.")
         return
     console.print(rumour_table(groups))
-    settings = Settings()
+    settings = current_settings()
     console.print(
         f"Follow these stories in the dashboard: run [bold]mercato serve[/] and open "
         f"http://{settings.host}:{settings.port}/",

@@ -11,12 +11,12 @@ import click
 from rich.console import Console
 from rich.progress import track
 
+from mercato.cli.options import store_url
 from mercato.domain import Extraction
 from mercato.errors import NotFound
+from mercato.replay.report import DATASETS, run_backtest
 from mercato.score.probability import rank_rumours
-from mercato.score.report import DATASETS, run_backtest
 from mercato.score.track_records import SourceRecord, league_table, load_tiers
-from mercato.settings import database_url_from
 from mercato.store import Store
 from mercato.store.story_tables import story_inputs
 from mercato.stories.merge import Story, merge_stories
@@ -68,7 +68,7 @@ def _find_story(stories: list[Story], wanted: str) -> Story:
 def story_command(story_id: str, as_of: datetime | None, db: str | None, kb: Path | None, as_json: bool) -> None:
     """Show one story: its timeline, first reporter, independent sources and probability."""
     day = _day(as_of)
-    with Store.open(database_url_from(db)) as store:
+    with Store.open(store_url(db)) as store:
         inputs = story_inputs(store, as_of=day)
     stories = merge_stories(inputs.transfers)
     story = _find_story(stories, story_id)
@@ -134,7 +134,7 @@ def sources_command(
 ) -> None:
     """The sources' league table: stories reported, how they ended, reliability with its interval."""
     day = _day(as_of)
-    with Store.open(database_url_from(db)) as store:
+    with Store.open(store_url(db)) as store:
         inputs = story_inputs(store, as_of=day)
     stories = merge_stories(inputs.transfers)
     outcomes = label_stories(stories, as_of=day, completed=_completed(kb), contracts=inputs.contracts)

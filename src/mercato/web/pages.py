@@ -17,7 +17,6 @@ from mercato.api.board import StoryFilters, board_page, get_story
 from mercato.api.deps import StoreDep
 from mercato.api.profiles import club_profile, clubs_named, people_named, person_profile
 from mercato.api.records import source_table
-from mercato.api.scoring import scoring_available
 from mercato.api.serialise import claim_out
 from mercato.api.story_views import StoryView
 from mercato.domain import STAGE_ORDER, Status
@@ -61,7 +60,6 @@ def _blank(value: str | None) -> str | None:
 
 def _render(request: Request, template: str, **context: object) -> HTMLResponse:
     templates: Jinja2Templates = request.app.state.templates
-    context.setdefault("is_scored", scoring_available())
     return templates.TemplateResponse(request, template, context)
 
 
