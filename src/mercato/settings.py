@@ -25,6 +25,10 @@ class Settings(BaseSettings):
     workers: int = Field(default=1, ge=1, description="Worker processes for extraction.")
     host: str = Field(default="127.0.0.1", description="Address `mercato serve` binds to.")
     port: int = Field(default=8000, ge=1, le=65535, description="Port `mercato serve` listens on.")
+    kb_dir: Path | None = Field(
+        default=Path("..") / "shared" / "kb",
+        description="Knowledge-base folder whose completed-transfer tables settle stories.",
+    )
     home: Path = Field(
         default=Path.home() / ".mercato", description="Folder for user state (aliases, watch state)."
     )

@@ -6,9 +6,9 @@ import sys
 
 import click
 
-from mercato import __version__
 from mercato.errors import MercatoError, NotFound
 from mercato.settings import Settings
+from mercato.version import __version__
 
 # Exit codes, in one place: 0 ok, 1 some inputs failed, 2 usage, 3 not found, 4 other Mercato error.
 EXIT_PARTIAL = 1

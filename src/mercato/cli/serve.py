@@ -43,7 +43,7 @@ def serve_command(db: str | None, host: str | None, port: int | None, token: str
     """Serve the REST API and the web dashboard (rumour board, stories, sources)."""
     import uvicorn
 
-    from mercato.api.app import create_app
+    from mercato.web.app import create_app
 
     settings = serve_settings(current_settings(), db, host, port, token)
     address = f"http://{settings.host}:{settings.port}/"

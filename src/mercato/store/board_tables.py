@@ -314,3 +314,9 @@ def board_claims(
         found = [StoredClaim(r["id"], transfer_from_row(r)) for r in conn.execute(query).mappings()]
     found.sort(key=lambda s: (s.claim.provenance.published or date.min, s.id))
     return found
+
+
+def newest_published(store: Store) -> date | None:
+    """The date of the newest dated claim: the store's "now" when no day is asked for."""
+    with store.engine.connect() as conn:
+        return conn.scalar(select(func.max(schema.claims.c.published)))  # type: ignore[no-any-return]
