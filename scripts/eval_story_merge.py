@@ -41,7 +41,7 @@ def written_claim(spec: dict[str, str], n: int) -> TransferClaim:
 
 def corpus_claims(items: set[str], corpus: Path) -> dict[str, list[TransferClaim]]:
     """Transfer claims extraction finds in the named corpus items."""
-    from mercato.score.corpus import extract_corpus
+    from mercato.replay.corpus import extract_corpus
 
     wanted = []
     from mercato.domain import Article, article_id_for

@@ -24,9 +24,11 @@ def test_ingest_then_query_the_store(tmp_path: Path) -> None:
         report = mercato.ingest_into([SAMPLES_DIR], store)
         assert report.failed == 0 and store.count_articles() > 0
         board = mercato.rumour_board(store)
-        assert board and all(group.person for group in board)
+        assert board and all(story.person for story in board)
         stories = mercato.list_stories(store, as_of=date(2024, 8, 20))
-        assert stories and all(s.first_seen <= date(2024, 8, 20) for s in stories)
+        assert stories and all(s.first_reported <= date(2024, 8, 20) for s in stories)
+        one = mercato.story(store, stories[0].id, as_of=date(2024, 8, 20))
+        assert one == stories[0]
         table = mercato.source_table(store, as_of=date(2024, 8, 20))
         assert isinstance(table, list)
         again = mercato.ingest_into([SAMPLES_DIR], store)

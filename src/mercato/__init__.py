@@ -1,16 +1,16 @@
 """Mercato: football transfer news turned into a trustworthy, queryable record.
 
 The Python API is the CLI's verbs as functions (see `mercato.library`): `extract_claims`,
-`ingest_into`, `open_store`, `rumour_board`, `ranked_rumours`, `list_stories`, `source_table`,
-`evaluate`. They are loaded on
-first use, so `import mercato` stays cheap.
+`ingest_into`, `open_store`, `rumour_board`, `ranked_rumours`, `list_stories`, `story`,
+`person`, `club`, `search`, `source_table`, `evaluate`, over the typed results of
+`mercato.services`. They are loaded on first use, so `import mercato` stays cheap.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-__version__ = "0.1.0"
+from mercato.version import __version__
 
 _VERBS = (
     "extract_claims",
@@ -19,19 +19,29 @@ _VERBS = (
     "rumour_board",
     "ranked_rumours",
     "list_stories",
+    "story",
+    "person",
+    "club",
+    "search",
     "source_table",
     "evaluate",
+    "StoryFilters",
 )
 __all__ = [
+    "StoryFilters",
     "__version__",
+    "club",
     "evaluate",
     "extract_claims",
     "ingest_into",
     "list_stories",
     "open_store",
+    "person",
     "ranked_rumours",
     "rumour_board",
+    "search",
     "source_table",
+    "story",
 ]
 
 

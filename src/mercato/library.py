@@ -4,12 +4,13 @@
     extraction = mercato.extract_claims("Arsenal have signed Lyon midfielder Theo Marchand.")
     with mercato.open_store("sqlite:///mercato.db") as store:
         mercato.ingest_into(["samples/"], store)
-        board = mercato.rumour_board(store, club="Arsenal")
+        board = mercato.rumour_board(store, mercato.StoryFilters(club="Arsenal"))
         ranked = mercato.ranked_rumours(store, as_of=date(2024, 8, 20))
+        one = mercato.story(store, ranked[0].id)
         table = mercato.source_table(store)
 
-Each function is a thin front over the module that does the work, so a script and the CLI
-always agree. (The names differ from the packages `mercato.extract`, `mercato.ingest` and
+Each function is a thin front over `mercato.services`, which the CLI, the REST API and the
+dashboard call too, so a script and every face always agree. (The names differ from the packages `mercato.extract`, `mercato.ingest` and
 `mercato.stories`, which the verbs would otherwise shadow.)
 """
 
@@ -20,6 +21,14 @@ from datetime import date
 from pathlib import Path
 
 from mercato.domain import Article, Extraction
+from mercato.services.board import StoryFilters, board_page, get_story
+from mercato.services.board import ranked_rumours as services_ranked
+from mercato.services.profiles import ClubProfile, PersonProfile, club_profile, person_profile
+from mercato.services.search import SearchResult
+from mercato.services.search import search as services_search
+from mercato.services.sources import SourceRow
+from mercato.services.sources import source_table as services_sources
+from mercato.services.views import StoryView
 from mercato.settings import Settings
 from mercato.store import Store
 
@@ -36,9 +45,11 @@ def extract_claims(text_or_article: str | Article, *, published: date | None = N
     return extract_article(article)
 
 
-def open_store(url: str | None = None) -> Store:
-    """The store at a SQLAlchemy URL (default: $MERCATO_DATABASE_URL, else ./mercato.db)."""
-    return Store.open(url or Settings().database_url)
+def open_store(url: str | None = None, *, settings: Settings | None = None) -> Store:
+    """The store at a SQLAlchemy URL (default: the settings' database, else ./mercato.db)."""
+    if url is None:
+        url = (settings or Settings()).database_url
+    return Store.open(url)
 
 
 def ingest_into(paths: Sequence[str | Path], store: Store, *, workers: int = 1):  # type: ignore[no-untyped-def]
@@ -48,40 +59,64 @@ def ingest_into(paths: Sequence[str | Path], store: Store, *, workers: int = 1):
     return ingest_paths(list(paths), store, workers=workers)
 
 
-def rumour_board(store: Store, **filters: object):  # type: ignore[no-untyped-def]
-    """The rumour board: claims grouped by person and destination (filters as `mercato rumours`)."""
-    from mercato.query import rumour_board as board
+def rumour_board(
+    store: Store, filters: StoryFilters | None = None, *, limit: int | None = None,
+    kb_dir: Path | None = None,
+) -> list[StoryView]:
+    """The rumour board: stories (person, destination, window), latest news first."""
+    return board_page(store, filters or StoryFilters(), limit=limit, kb_dir=kb_dir)[1]
 
-    return board(store, **filters)  # type: ignore[arg-type]
+
+def list_stories(
+    store: Store, *, as_of: date | None = None, person: str | None = None,
+    kb_dir: Path | None = None,
+) -> list[StoryView]:
+    """Every story (one per possible move and window) from what was published by `as_of`."""
+    return rumour_board(store, StoryFilters(as_of=as_of, person=person), kb_dir=kb_dir)
 
 
-def ranked_rumours(store: Store, *, as_of: date | None = None, limit: int | None = None) -> list[dict[str, object]]:
+def ranked_rumours(
+    store: Store, *, as_of: date | None = None, limit: int | None = None,
+    kb_dir: Path | None = None,
+) -> list[StoryView]:
     """Open stories most probable first, with evidence, probability and buzz kept apart."""
-    from mercato.cli.stories import ranked_rumours as rank
-
-    return rank(store, as_of=as_of, limit=limit)
+    return services_ranked(store, as_of=as_of, limit=limit, kb_dir=kb_dir)
 
 
-def list_stories(store: Store, *, as_of: date | None = None, person: str | None = None):  # type: ignore[no-untyped-def]
-    """Stories (one per possible move and window) from what was published by `as_of`."""
-    from mercato.store.story_tables import story_inputs
-    from mercato.stories.merge import merge_stories
+def story(
+    store: Store, story_id: str, *, as_of: date | None = None, kb_dir: Path | None = None
+) -> StoryView:
+    """One story by its id (the same id the CLI, the API and the dashboard use)."""
+    return get_story(store, story_id, as_of=as_of, kb_dir=kb_dir)
 
-    return merge_stories(story_inputs(store, as_of=as_of, person=person).transfers)
 
-
-def source_table(store: Store, *, as_of: date | None = None, club: str | None = None):  # type: ignore[no-untyped-def]
+def source_table(
+    store: Store, *, as_of: date | None = None, club: str | None = None,
+    league: str | None = None, kb_dir: Path | None = None,
+) -> list[SourceRow]:
     """The source league table: each outlet's and journalist's record and reliability."""
-    from mercato.score.track_records import league_table, load_tiers
-    from mercato.store.story_tables import story_inputs
-    from mercato.stories.merge import merge_stories
-    from mercato.stories.outcomes import label_stories
+    return services_sources(store, as_of=as_of, club=club, league=league, kb_dir=kb_dir)
 
-    day = as_of or date.today()
-    inputs = story_inputs(store, as_of=day)
-    found = merge_stories(inputs.transfers)
-    outcomes = label_stories(found, as_of=day, contracts=inputs.contracts)
-    return league_table(found, outcomes, tiers=load_tiers(), club=club)
+
+def person(
+    store: Store, name: str, *, as_of: date | None = None, kb_dir: Path | None = None
+) -> PersonProfile:
+    """A person's current club, facts and stories."""
+    return person_profile(store, name, as_of=as_of, kb_dir=kb_dir)
+
+
+def club(
+    store: Store, name: str, *, as_of: date | None = None, kb_dir: Path | None = None
+) -> ClubProfile:
+    """A club's stories in and out."""
+    return club_profile(store, name, as_of=as_of, kb_dir=kb_dir)
+
+
+def search(
+    store: Store, query: str, *, as_of: date | None = None, kb_dir: Path | None = None
+) -> SearchResult:
+    """People, clubs, stories and articles matching a query."""
+    return services_search(store, query, as_of=as_of, kb_dir=kb_dir)
 
 
 def evaluate(gold: str | Path):  # type: ignore[no-untyped-def]

@@ -25,15 +25,22 @@ class Settings(BaseSettings):
     workers: int = Field(default=1, ge=1, description="Worker processes for extraction.")
     host: str = Field(default="127.0.0.1", description="Address `mercato serve` binds to.")
     port: int = Field(default=8000, ge=1, le=65535, description="Port `mercato serve` listens on.")
+    kb_dir: Path | None = Field(
+        default=Path("..") / "shared" / "kb",
+        description="Knowledge-base folder whose completed-transfer tables settle stories.",
+    )
     home: Path = Field(
         default=Path.home() / ".mercato", description="Folder for user state (aliases, watch state)."
     )
 
 
-def database_url_from(value: str | None) -> str:
+    def store_url(self, db: str | None) -> str:
+        """The store a command names with --db (a URL or a SQLite file), else the configured one."""
+        return database_url_from(db) if db else self.database_url
+
+
+def database_url_from(value: str) -> str:
     """Turn a --db value into a SQLAlchemy URL: a bare path becomes a SQLite file."""
-    if value is None:
-        return Settings().database_url
     if "://" in value:
         return value
     return f"sqlite:///{value}"

@@ -10,11 +10,10 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from mercato.api.app import create_app
-from mercato.api.scoring import scoring
 from mercato.pipeline import ingest_paths
 from mercato.settings import Settings
 from mercato.store import Store
+from mercato.web.app import create_app
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 TOKEN = "test-token-0123"
@@ -45,9 +44,6 @@ def client(sample_db: Path) -> Iterator[TestClient]:
     """A client over the real app on the sample store (read-only use)."""
     app = create_app(Settings(database_url=f"sqlite:///{sample_db}", api_token=TOKEN))
     with TestClient(app) as opened:
-        # Scores are computed in the background; wait for them so answers do not change
-        # half-way through a test.
-        scoring(app.state.store_holder.get(), None, wait=True)
         yield opened
 
 

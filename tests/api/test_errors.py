@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from mercato.api.app import create_app
 from mercato.api.errors import status_for
 from mercato.errors import (
     ConfigurationError,
@@ -17,6 +16,7 @@ from mercato.errors import (
     UnsupportedFormat,
 )
 from mercato.settings import Settings
+from mercato.web.app import create_app
 
 ARTICLE = {"text": "Leeds United have opened talks with Fulham over a deal for winger Tomas Berg.", "published": "2024-08-01", "outlet": "Test Gazette"}  # fmt: skip
 

@@ -14,8 +14,8 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mercato.api.app import create_app
 from mercato.settings import Settings
+from mercato.web.app import create_app
 
 TOKEN = "schema-token"
 EXAMPLES_PER_OPERATION = 15

@@ -142,7 +142,7 @@ def test_scored_stories_carry_probability_and_independent_sources(client: TestCl
     assert scored, "the score package scores the sample stories"
     for story in scored:
         assert 1 <= story["independent_sources"] <= len(story["sources"]) + 1
-        if story["status"] == "rumour":
+        if story["outcome"] == "open":
             assert 0.0 <= story["probability"] <= 1.0
         else:
             assert story["probability"] is None, "a settled move shows its outcome instead"

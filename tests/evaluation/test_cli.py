@@ -164,12 +164,7 @@ def test_read_bad_jsonl_names_the_line(tmp_path: Path) -> None:
 # --- `mercato extract` with the real extraction ---
 
 
-@pytest.fixture
-def pipeline() -> None:
-    pytest.importorskip("mercato.extract.pipeline", reason="extraction pipeline not built yet")
-
-
-def test_extract_gold_format(cli: click.Group, gold_dir: Path, pipeline: None) -> None:
+def test_extract_gold_format(cli: click.Group, gold_dir: Path) -> None:
     result = CliRunner().invoke(cli, ["extract", str(gold_dir / "gold.jsonl")])
     assert result.exit_code == 0, result.output
     [line] = result.output.splitlines()
@@ -191,7 +186,7 @@ def test_extract_gold_format(cli: click.Group, gold_dir: Path, pipeline: None) -
         assert link["evidence"] in GOLD_TEXT
 
 
-def test_extract_json_has_provenance(cli: click.Group, tmp_path: Path, pipeline: None) -> None:
+def test_extract_json_has_provenance(cli: click.Group, tmp_path: Path) -> None:
     path = tmp_path / "story.txt"
     path.write_text(GOLD_TEXT, "utf-8")
     result = CliRunner().invoke(
@@ -207,7 +202,7 @@ def test_extract_json_has_provenance(cli: click.Group, tmp_path: Path, pipeline:
         assert claim["kind"] in {"transfer", "contract", "fact", "quote", "match"}
 
 
-def test_extract_output_scores_like_eval(cli: click.Group, gold_dir: Path, pipeline: None) -> None:
+def test_extract_output_scores_like_eval(cli: click.Group, gold_dir: Path) -> None:
     gold = str(gold_dir / "gold.jsonl")
     extracted = CliRunner().invoke(cli, ["extract", gold])
     (gold_dir / "mine.jsonl").write_text(extracted.output, encoding="utf-8")

@@ -22,7 +22,8 @@ from mercato.domain import (
     TransferClaim,
     Window,
 )
-from mercato.store import Store
+from mercato.store import Store, board_tables, copy_tables, story_tables
+from mercato.stories.merge import merge_stories
 
 
 @pytest.fixture
@@ -57,42 +58,37 @@ NEWS = [
 
 
 def test_board_keys_find_claims_by_person_and_the_latest(any_store: Store) -> None:
-    board = pytest.importorskip("mercato.store.board_tables")
     any_store.add_extractions([_transfer(*row) for row in NEWS])
-    verhoek = board.board_claims(any_store, person_keys=[board.person_key("Tomas Verhoek")])
+    verhoek = board_tables.board_claims(any_store, person_keys=[board_tables.person_key("Tomas Verhoek")])
     assert [c.claim.stage for c in verhoek] == [Stage.INTEREST, Stage.BID, Stage.SIGNED]
-    latest = board.board_claims(any_store, latest=2)
+    latest = board_tables.board_claims(any_store, latest=2)
     # newest two by date (the undated claim sorts last), handed back oldest first
     assert [c.claim.stage for c in latest] == [Stage.BID, Stage.SIGNED]
-    clubs = board.board_claims(any_store, club_keys=[board.club_key("Quayside")])
+    clubs = board_tables.board_claims(any_store, club_keys=[board_tables.club_key("Quayside")])
     assert {c.claim.person for c in clubs} == {"Kofi Lindqvist"}
-    assert board.sync_board_keys(any_store) == 0  # already keyed by the reads above
+    assert board_tables.sync_board_keys(any_store) == 0  # already keyed by the reads above
 
 
 def test_board_keys_catch_up_with_new_claims(any_store: Store) -> None:
-    board = pytest.importorskip("mercato.store.board_tables")
     any_store.add_extractions([_transfer(*NEWS[0])])
-    assert len(board.board_claims(any_store, latest=10)) == 1
+    assert len(board_tables.board_claims(any_store, latest=10)) == 1
     any_store.add_extractions([_transfer(*row) for row in NEWS[1:]])
-    assert len(board.board_claims(any_store, latest=10)) == len(NEWS)
+    assert len(board_tables.board_claims(any_store, latest=10)) == len(NEWS)
 
 
 def test_stories_are_saved_and_read_back(any_store: Store) -> None:
-    tables = pytest.importorskip("mercato.store.story_tables")
-    merge = pytest.importorskip("mercato.stories.merge")
     any_store.add_extractions([_transfer(*row) for row in NEWS])
-    inputs = tables.story_inputs(any_store)
-    merged = merge.merge_stories(inputs.transfers)
-    assert tables.save_stories(any_store, merged, {}, as_of=date(2024, 7, 1)) == len(merged)
-    assert tables.save_stories(any_store, merged, {}, as_of=date(2024, 7, 1)) == len(merged)
-    saved = tables.load_stories(any_store)
+    inputs = story_tables.story_inputs(any_store)
+    merged = merge_stories(inputs.transfers)
+    assert story_tables.save_stories(any_store, merged, {}, as_of=date(2024, 7, 1)) == len(merged)
+    assert story_tables.save_stories(any_store, merged, {}, as_of=date(2024, 7, 1)) == len(merged)
+    saved = story_tables.load_stories(any_store)
     assert sorted(s.id for s in saved) == sorted(s.id for s in merged)
     verhoek = [s for s in saved if s.person == "Tomas Verhoek"]
     assert len(verhoek) == 1 and len(verhoek[0].claim_refs) == 3
 
 
 def test_copies_are_linked_to_their_original(any_store: Store) -> None:
-    copies = pytest.importorskip("mercato.store.copy_tables")
     text = (
         "Harbour Town have agreed a fee with Millbrook for Tomas Verhoek, the winger who scored "
         "eleven goals last season, and he will have a medical at the training ground on Monday "
@@ -106,11 +102,11 @@ def test_copies_are_linked_to_their_original(any_store: Store) -> None:
     unrelated = _transfer(*NEWS[2])
     any_store.add_extractions([first, second, unrelated])
     articles = [e.article for e in (first, second, unrelated)]
-    copies.link_copies(any_store, articles)
-    assert copies.original_of(any_store, second.article.id) == first.article.id
-    assert not copies.is_copy(any_store, first.article.id)
-    assert not copies.is_copy(any_store, unrelated.article.id)
-    assert copies.count_copies(any_store) == 1
+    copy_tables.link_copies(any_store, articles)
+    assert copy_tables.original_of(any_store, second.article.id) == first.article.id
+    assert not copy_tables.is_copy(any_store, first.article.id)
+    assert not copy_tables.is_copy(any_store, unrelated.article.id)
+    assert copy_tables.count_copies(any_store) == 1
 
 
 def test_claims_keep_their_dates_and_order_on_every_backend(any_store: Store) -> None:
@@ -123,11 +119,10 @@ def test_claims_keep_their_dates_and_order_on_every_backend(any_store: Store) ->
 
 
 def test_claims_version_moves_exactly_when_claims_are_added(any_store: Store) -> None:
-    board = pytest.importorskip("mercato.store.board_tables")
-    assert board.claims_version(any_store) == 0
+    assert board_tables.claims_version(any_store) == 0
     any_store.add_extractions([_transfer(*NEWS[0])])
-    first = board.claims_version(any_store)
+    first = board_tables.claims_version(any_store)
     any_store.add_extractions([_transfer(*NEWS[0])])  # the same article again: nothing added
-    assert board.claims_version(any_store) == first > 0
+    assert board_tables.claims_version(any_store) == first > 0
     any_store.add_extractions([_transfer(*NEWS[1])])
-    assert board.claims_version(any_store) > first
+    assert board_tables.claims_version(any_store) > first

@@ -1,4 +1,4 @@
-"""The app that serves the REST API and the dashboard: `create_app(settings)`.
+"""The REST API's app: `create_api(settings)` (the dashboard adds its pages: `mercato.web.app`).
 
 Nothing connects at import time or when the app is created: the store opens on the first
 request that needs it and closes when the app shuts down.
@@ -11,12 +11,12 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from mercato import __version__
 from mercato.api.deps import StoreHolder
 from mercato.api.errors import install_error_handlers
 from mercato.api.routers import articles, claims, clubs, people, search, sources, stories
 from mercato.api.schemas import ErrorOut
 from mercato.settings import Settings
+from mercato.version import __version__
 
 ROUTERS = (articles, claims, stories, people, clubs, sources, search)
 
@@ -26,8 +26,8 @@ of outlets and journalists. Writing endpoints need `Authorization: Bearer <MERCA
 Errors are JSON: `{"error": "...", "detail": ...}`."""
 
 
-def create_app(settings: Settings) -> FastAPI:
-    """The REST API and the dashboard over the store that `settings` names."""
+def create_api(settings: Settings) -> FastAPI:
+    """The REST API over the store that `settings` names."""
     holder = StoreHolder(settings.database_url)
 
     @asynccontextmanager
@@ -50,7 +50,4 @@ def create_app(settings: Settings) -> FastAPI:
     install_error_handlers(app)
     for module in ROUTERS:
         app.include_router(module.router)
-    from mercato.web.pages import install_pages  # the dashboard is served by the same app
-
-    install_pages(app)
     return app

@@ -6,13 +6,14 @@ import secrets
 import threading
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Annotated, Literal
 
 from fastapi import Depends, HTTPException, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from mercato.api.board import StoryFilters
 from mercato.domain import Status
+from mercato.services.board import StoryFilters
 from mercato.settings import Settings
 from mercato.store import Store
 
@@ -60,8 +61,14 @@ def get_store(request: Request) -> Store:
     return holder.get()
 
 
+def get_kb_dir(request: Request) -> Path | None:
+    """The knowledge-base folder whose completed transfers settle stories."""
+    return get_settings(request).kb_dir
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 StoreDep = Annotated[Store, Depends(get_store)]
+KbDir = Annotated[Path | None, Depends(get_kb_dir)]
 
 _bearer = HTTPBearer(auto_error=False, description="The token set as MERCATO_API_TOKEN.")
 

@@ -101,7 +101,7 @@ class StoryStepOut(BaseModel):
 
 
 class StorySummaryOut(BaseModel):
-    """A possible move (person, destination) with where it stands."""
+    """A possible move (person, destination, window) with where it stands."""
 
     id: str
     person: str
@@ -118,11 +118,13 @@ class StorySummaryOut(BaseModel):
     first_reporter: str | None
     sources: list[str] = Field(description="Distinct original sources, earliest first.")
     claims: int = Field(description="Number of claims behind the story.")
-    probability: float | None = Field(description="Probability it happens; null if not scored.")
-    independent_sources: int | None = Field(
-        description="Independent sources (copies counted once); null if not scored."
+    probability: float | None = Field(
+        description="Probability it happens; null once its outcome is known."
     )
-    outcome: str | None = None
+    independent_sources: int | None = Field(
+        description="Independent sources (copies counted once)."
+    )
+    outcome: str | None = Field(default=None, description='"open", "happened" or "did not happen".')
 
 
 class StoryOut(StorySummaryOut):
@@ -183,7 +185,7 @@ class SourceOut(BaseModel):
     reliability: float | None
     interval: tuple[float, float] | None
     first_reports: int = Field(description="Stories it reported first.")
-    scored_by: str = Field(description="Which estimate this is: stories package or provisional.")
+    scored_by: str = Field(description="How the estimate is made.")
 
 
 class SearchOut(BaseModel):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from datetime import date
 from enum import Enum
 
@@ -17,8 +18,8 @@ from mercato.api.schemas import (
     StoryStepOut,
     StorySummaryOut,
 )
-from mercato.api.story_views import StoryView, club_key, person_key, story_id_for
-from mercato.domain import Article, Fee, Mention, Span, TransferClaim
+from mercato.domain import Article, Fee, Mention, Span
+from mercato.services.views import StoryView
 from mercato.store import StoredClaim
 
 _PROVENANCE_FIELDS = {"provenance", "claim_type"}
@@ -51,17 +52,8 @@ def fee_out(fee: Fee | None) -> FeeOut | None:
     return FeeOut(**{f.name: getattr(fee, f.name) for f in dataclasses.fields(fee)})
 
 
-def claim_story_id(claim: object) -> str | None:
-    """The story a transfer claim belongs to on the rumour board."""
-    if not isinstance(claim, TransferClaim):
-        return None
-    return story_id_for(
-        person_key(claim.person_id, claim.person), club_key(claim.to_club_id, claim.to_club)
-    )
-
-
-def claim_out(stored: StoredClaim) -> ClaimOut:
-    """A stored claim as the API shows it."""
+def claim_out(stored: StoredClaim, story_id: str | None = None) -> ClaimOut:
+    """A stored claim as the API shows it, with the story it belongs to."""
     claim = stored.claim
     provenance = claim.provenance
     fields = {
@@ -78,7 +70,7 @@ def claim_out(stored: StoredClaim) -> ClaimOut:
         published=provenance.published,
         extractor=provenance.extractor,
         fields=fields,
-        story_id=claim_story_id(claim),
+        story_id=story_id,
     )
 
 
@@ -104,20 +96,24 @@ def article_summary_out(article: Article) -> ArticleSummaryOut:
     )
 
 
-def article_out(article: Article, mentions: list[Mention], claims: list[StoredClaim]) -> ArticleOut:
-    """An article with its text, mentions and claims."""
+def article_out(
+    article: Article,
+    mentions: list[Mention],
+    claims: list[StoredClaim],
+    story_of_claim: Mapping[str, str],
+) -> ArticleOut:
+    """An article with its text, mentions and claims (each with its story)."""
     return ArticleOut(
         **article_summary_out(article).model_dump(),
         text=article.text,
         language=article.language,
         external_id=article.external_id,
         mentions=[mention_out(m) for m in mentions],
-        claims=[claim_out(c) for c in claims],
+        claims=[claim_out(c, story_of_claim.get(str(c.id))) for c in claims],
     )
 
 
 def _summary_fields(story: StoryView) -> dict[str, object]:
-    score = story.score
     return {
         "id": story.id,
         "person": story.person,
@@ -128,7 +124,7 @@ def _summary_fields(story: StoryView) -> dict[str, object]:
         "stage": str(story.stage),
         "status": str(story.status),
         "fee": fee_out(story.fee),
-        "window": story.window.label if story.window else None,
+        "window": story.window.label,
         "first_reported": story.first_reported,
         "last_reported": story.last_reported,
         "first_reporter": story.first_reporter,
@@ -136,7 +132,7 @@ def _summary_fields(story: StoryView) -> dict[str, object]:
         "claims": len(story.steps),
         "probability": story.probability,
         "independent_sources": story.independent_sources,
-        "outcome": score.outcome if score else None,
+        "outcome": story.outcome,
     }
 
 

@@ -6,8 +6,9 @@ import sys
 
 import click
 
-from mercato import __version__
 from mercato.errors import MercatoError, NotFound
+from mercato.settings import Settings
+from mercato.version import __version__
 
 # Exit codes, in one place: 0 ok, 1 some inputs failed, 2 usage, 3 not found, 4 other Mercato error.
 EXIT_PARTIAL = 1
@@ -31,8 +32,11 @@ class MercatoGroup(click.Group):
 
 @click.group(cls=MercatoGroup)
 @click.version_option(__version__, prog_name="mercato")
-def cli() -> None:
+@click.pass_context
+def cli(ctx: click.Context) -> None:
     """Mercato: football transfer news as a trustworthy, queryable record."""
+    # One Settings per process, read from the environment here and handed to every command.
+    ctx.ensure_object(Settings)
 
 
 def _register_commands() -> None:
@@ -40,14 +44,8 @@ def _register_commands() -> None:
     import importlib
 
     for module_name, attribute in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name == module_name:
-                continue  # a face not built yet
-            raise
-        command = getattr(module, attribute, None)
-        if command is not None and command.name not in cli.commands:
+        command = getattr(importlib.import_module(module_name), attribute)
+        if command.name not in cli.commands:
             cli.add_command(command)
 
 

@@ -20,9 +20,9 @@ from rich.progress import (
 )
 
 from mercato.cli import EXIT_PARTIAL
+from mercato.cli.options import current_settings
 from mercato.errors import IngestError
 from mercato.pipeline import DEFAULT_BATCH_SIZE, IngestReport, ingest_paths
-from mercato.settings import Settings, database_url_from
 from mercato.store import Store
 
 # Below this many records a run is quick enough that a bar would only flicker.
@@ -139,8 +139,8 @@ def ingest_command(
     again adds nothing. Each unreadable file or record gets one line naming it and the reason;
     the rest goes on. Exits 1 when any input failed.
     """
-    settings = Settings()
-    url = database_url_from(db) if db else settings.database_url
+    settings = current_settings()
+    url = settings.store_url(db)
     console = Console(stderr=True, soft_wrap=True)
     observer = ConsoleObserver(console, show_progress=console.is_terminal,
                                quiet_warnings=quiet_warnings)  # fmt: skip

@@ -10,12 +10,12 @@ from typing import Any
 
 import click
 
+from mercato.cli.options import current_settings, store_url
 from mercato.domain import Entity, EntityKind
 from mercato.errors import KnowledgeBaseError, NotFound
 from mercato.kb.build import build_knowledge_base
 from mercato.kb.catalogue import Catalogue, load_catalogue
 from mercato.kb.user_aliases import add_user_alias, user_aliases_path, with_user_aliases
-from mercato.settings import Settings, database_url_from
 
 _KINDS = [k.value for k in EntityKind]
 _PACKAGE_DATA = Path(__file__).resolve().parents[1] / "data"
@@ -30,7 +30,7 @@ def _default_kb_dir() -> Path:
 
 
 def _catalogue() -> Catalogue:
-    return with_user_aliases(load_catalogue(), Settings().home)
+    return with_user_aliases(load_catalogue(), current_settings().home)
 
 
 def _kinds(kind: str | None) -> set[EntityKind] | None:
@@ -166,7 +166,7 @@ def _entity_data(catalogue: Catalogue, name: str, kind: str | None, db: str | No
 
 
 def _store_url(db: str | None) -> str:
-    return database_url_from(db) if db else Settings().database_url
+    return store_url(db)
 
 
 def _met_in_store(db: str | None, name: str) -> dict[str, object] | None:
@@ -268,6 +268,6 @@ def alias_command(entity: str, alias: str, alias_kind: str) -> None:
     """Add your own ALIAS for ENTITY (an id or a known name); kept in $MERCATO_HOME/aliases.tsv."""
     catalogue = _catalogue()
     target = _resolve(catalogue, entity, None)
-    path = user_aliases_path(Settings().home)
+    path = user_aliases_path(current_settings().home)
     added = add_user_alias(path, catalogue, target.id, alias, alias_kind)
     click.echo(f"{added.text!r} -> {target.id} ({target.name}), saved in {path}")

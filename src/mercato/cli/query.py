@@ -11,9 +11,10 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from mercato.cli.options import current_settings, store_url
 from mercato.domain import Fee, Status
-from mercato.query import RumourGroup, rumour_board
-from mercato.settings import Settings, database_url_from
+from mercato.services.board import StoryFilters, board_page, ranked_rumours
+from mercato.services.views import StoryView
 from mercato.store import Store
 
 _CURRENCY_SIGNS = {"GBP": "£", "EUR": "€", "USD": "$"}
@@ -43,40 +44,65 @@ def format_fee(fee: Fee | None) -> str:
     return ("~" if fee.is_approximate else "") + text
 
 
-def _day(value: date | None) -> str:
-    return value.isoformat() if value else "undated"
-
-
-def _sources_cell(group: RumourGroup) -> str:
-    shown = ", ".join(group.sources[:_SOURCES_SHOWN])
-    extra = len(group.sources) - _SOURCES_SHOWN
+def _sources_cell(story: StoryView) -> str:
+    shown = ", ".join(story.sources[:_SOURCES_SHOWN])
+    extra = len(story.sources) - _SOURCES_SHOWN
     return shown + (f" +{extra}" if extra > 0 else "")
 
 
-def rumour_table(groups: list[RumourGroup]) -> Table:
-    """The board as a rich table, one row per (person, destination)."""
-    table = Table(title=f"Rumour board ({len(groups)} moves)", title_justify="left")
+def story_row(story: StoryView) -> dict[str, object]:
+    """One story as a row for scripts: the same id, stage, probability and sources as the API."""
+    return {
+        "story_id": story.id,
+        "person": story.person,
+        "from": story.from_club,
+        "to": story.to_club,
+        "window": story.window.label,
+        "stage": story.stage.value,
+        "status": story.status.value,
+        "outcome": story.outcome,
+        "probability": story.probability,
+        "evidence": story.evidence,
+        "buzz": story.buzz,
+        "independent_sources": story.independent_sources,
+        "sources": list(story.sources),
+        "reports": len(story.steps),
+        "fee": format_fee(story.fee) or None,
+        "first_reported": story.first_reported.isoformat(),
+        "last_reported": story.last_reported.isoformat(),
+        "first_reporter": story.first_reporter,
+    }
+
+
+def rumour_table(stories: list[StoryView], title: str) -> Table:
+    """The board as a rich table, one row per story (person, destination, window)."""
+    table = Table(title=f"{title} ({len(stories)} stories)", title_justify="left")
     table.add_column("Player", style="bold")
     table.add_column("From")
     table.add_column("To")
-    table.add_column("Status")
+    table.add_column("Window")
+    table.add_column("Stage")
+    table.add_column("Probability", justify="right")
     table.add_column("Fee", justify="right")
     table.add_column("Reports", justify="right")
     table.add_column("Sources")
-    table.add_column("First")
     table.add_column("Latest")
-    for group in groups:
-        status = f"{group.status}: {group.stage}" + (" (loan)" if group.is_loan else "")
+    table.add_column("Story id")
+    for story in stories:
+        settled = story.probability is None
+        chance = story.outcome if settled else f"{story.probability:.0%}"
         table.add_row(
-            group.person,
-            ", ".join(group.from_clubs) or "?",
-            group.to_club or "(exit)",
-            f"[{_STATUS_STYLES.get(group.status, '')}]{status}[/]",
-            format_fee(group.fee),
-            str(len(group.sightings)),
-            _sources_cell(group),
-            _day(group.first_seen),
-            _day(group.latest_seen),
+            story.person,
+            story.from_club or "?",
+            story.to_club or "(exit)",
+            story.window.label,
+            f"[{_STATUS_STYLES.get(story.status, '')}]{story.stage}[/]",
+            chance,
+            format_fee(story.fee),
+            str(len(story.steps)),
+            _sources_cell(story),
+            story.last_reported.isoformat(),
+            story.id,
         )
     return table
 
@@ -100,7 +126,7 @@ DATE = click.DateTime(formats=["%Y-%m-%d"])
 @click.option(
     "--status",
     type=click.Choice([s.value for s in Status], case_sensitive=False),
-    help="Only moves whose latest report has this status.",
+    help="Only stories whose stage has this status.",
 )
 @click.option(
     "--source", metavar="NAME", help="Only reports from this source or outlet (substring)."
@@ -133,7 +159,7 @@ DATE = click.DateTime(formats=["%Y-%m-%d"])
     help="Most recently reported first, or open stories most likely to happen first.",
 )
 @click.option(
-    "--json", "as_json", is_flag=True, help="Print the groups, with every report, as JSON."
+    "--json", "as_json", is_flag=True, help="Print the stories as JSON, each with its story_id."
 )
 def rumours_command(
     db: str | None,
@@ -147,64 +173,35 @@ def rumours_command(
     sort: str,
     as_json: bool,
 ) -> None:
-    """Show stored transfer links grouped by player and destination, most recent first.
+    """Show the stories (person, destination, window), most recently reported first.
 
-    Each row is one possible move with its sources, the dates it was first and last reported,
-    where it stands in the latest report, and the latest fee mentioned.
+    Each row is one possible move with its stage, probability (open stories) or outcome, fee,
+    reports and sources, and the story id that `mercato story`, the API and the dashboard use.
+    Stories are told as of the newest news stored unless --as-of names a day.
     """
-    url = database_url_from(db) if db else Settings().database_url
-    if sort == "probability":
-        _print_ranked(url, as_of, limit, as_json)
-        return
-    with Store.open(url) as store:
-        groups = rumour_board(
-            store, player=player, club=club, status=status, source=source,
-            since=since, as_of=as_of, limit=limit,
-        )  # fmt: skip
+    settings = current_settings()
+    with Store.open(store_url(db)) as store:
+        if sort == "probability":
+            stories = ranked_rumours(store, as_of=as_of, limit=limit, kb_dir=settings.kb_dir)
+            title = "Open stories by probability"
+        else:
+            filters = StoryFilters(
+                person=player, club=club, status=Status(status) if status else None,
+                source=source, since=since, as_of=as_of,
+            )  # fmt: skip
+            stories = board_page(store, filters, limit=limit, kb_dir=settings.kb_dir)[1]
+            title = "Rumour board"
     if as_json:
-        click.echo(json.dumps([g.as_dict() for g in groups], ensure_ascii=False, indent=2))
+        click.echo(json.dumps([story_row(s) for s in stories], ensure_ascii=False, indent=2))
         return
     is_piped = not sys.stdout.isatty() and "COLUMNS" not in os.environ
     console = Console(width=PIPED_WIDTH if is_piped else None)
-    if not groups:
-        console.print("No stored transfer links match.")
+    if not stories:
+        console.print("No open stories to rank." if sort == "probability" else "No stories match.")
         return
-    console.print(rumour_table(groups))
-    settings = Settings()
+    console.print(rumour_table(stories, title))
     console.print(
         f"Follow these stories in the dashboard: run [bold]mercato serve[/] and open "
         f"http://{settings.host}:{settings.port}/",
         highlight=False,
     )
-
-
-def _print_ranked(url: str, as_of: date | None, limit: int, as_json: bool) -> None:
-    """Open stories by probability, with evidence and buzz kept apart."""
-    from mercato.cli.stories import ranked_rumours
-
-    with Store.open(url) as store:
-        rows = ranked_rumours(store, as_of=as_of, limit=limit)
-    if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
-        return
-    console = Console()
-    if not rows:
-        console.print("No open stories to rank.")
-        return
-    table = Table(title=f"Open stories by probability ({len(rows)})", title_justify="left")
-    for column in ("Player", "From", "To", "Window", "Stage", "Probability", "Evidence",
-                   "Independent", "Buzz", "First reporter"):  # fmt: skip
-        table.add_column(
-            column,
-            justify="right"
-            if column in ("Probability", "Evidence", "Independent", "Buzz")
-            else "left",
-        )
-    for row in rows:
-        table.add_row(
-            str(row["person"]), str(row["from"] or "?"), str(row["to"] or "(exit)"),
-            str(row["window"]), str(row["stage"]), f"{float(row['probability']):.0%}",  # type: ignore[arg-type]
-            f"{float(row['evidence']):.2f}", str(row["independent_sources"]),  # type: ignore[arg-type]
-            str(row["buzz"]), str(row["first_reporter"] or "-"),
-        )  # fmt: skip
-    console.print(table)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import click
 
+from mercato.cli.options import current_settings
 from mercato.settings import Settings, database_url_from
 
 
 def serve_settings(
-    db: str | None, host: str | None, port: int | None, token: str | None
+    settings: Settings, db: str | None, host: str | None, port: int | None, token: str | None
 ) -> Settings:
-    """Settings from the environment, overridden by the command's options."""
-    settings = Settings()
+    """The run's settings, overridden by the command's options."""
     update: dict[str, object] = {}
     if db is not None:
         update["database_url"] = database_url_from(db)
@@ -43,9 +43,9 @@ def serve_command(db: str | None, host: str | None, port: int | None, token: str
     """Serve the REST API and the web dashboard (rumour board, stories, sources)."""
     import uvicorn
 
-    from mercato.api.app import create_app
+    from mercato.web.app import create_app
 
-    settings = serve_settings(db, host, port, token)
+    settings = serve_settings(current_settings(), db, host, port, token)
     address = f"http://{settings.host}:{settings.port}/"
     click.echo(f"Mercato is serving {settings.database_url}")
     click.echo(f"Open {address} for the dashboard, {address}docs for the API.")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from mercato.settings import Settings, database_url_from
+from mercato.cli.options import store_url
 from mercato.store import Store
 from mercato.watch import Notice, PollReport, Watcher, load_config, notice_payload
 
@@ -63,7 +63,7 @@ def watch_command(
     config = load_config(config_path)
     if interval is not None:
         config = replace(config, interval=interval)
-    url = database_url_from(db) if db else Settings().database_url
+    url = store_url(db)
 
     def notify(notice: Notice) -> None:
         payload = notice_payload(notice)

@@ -66,8 +66,4 @@ def load_builtin_extractors() -> None:
     import importlib
 
     for module in BUILTIN_MODULES:
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:  # a real import error inside the module
-                raise
+        importlib.import_module(module)

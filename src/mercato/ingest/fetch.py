@@ -13,12 +13,12 @@ from dataclasses import dataclass
 
 import httpx
 
-from mercato import __version__
 from mercato.domain import Article
 from mercato.errors import IngestError, UnsupportedFormat
 from mercato.ingest.feeds import looks_like_feed, parse_feed
 from mercato.ingest.html import article_from_html
 from mercato.ingest.sanity import MAX_INPUT_BYTES, looks_binary
+from mercato.version import __version__
 
 USER_AGENT = f"mercato/{__version__} (+transfer news reader)"
 DEFAULT_TIMEOUT = 20.0

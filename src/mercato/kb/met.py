@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from mercato.domain import Alias, Entity, Extraction
-from mercato.extract.context import PERSON_KINDS
+from mercato.domain import Alias, Entity, EntityKind, Extraction
 from mercato.kb.normalise import slugify
+
+# The kinds of mention that name a person (the knowledge base sits below extraction, so it keeps
+# its own list rather than importing extraction's).
+PERSON_KINDS = frozenset({EntityKind.PLAYER, EntityKind.MANAGER, EntityKind.PERSON})
 
 
 def met_entity_id(label: str) -> str:

@@ -1,1 +1,1 @@
-"""Scores: sources' track records, calibrated probabilities for open stories, and the backtest."""
+"""Scores: sources' track records and calibrated probabilities for open stories."""

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import numpy as np
 
+from mercato.errors import ConfigurationError
+
 RELIABILITY_BINS = 10
 
 
@@ -110,7 +112,15 @@ def reliability_table(summaries: Mapping[str, Mapping[str, object]]) -> list[str
 
 def draw_reliability(summaries: Mapping[str, Mapping[str, object]], path: Path, title: str) -> Path:
     """Reliability diagram of several predictors to a PNG (matplotlib, no display needed)."""
-    import matplotlib
+    try:  # an optional extra: only drawing a PNG needs it
+        import matplotlib
+    except ModuleNotFoundError as exc:
+        if exc.name != "matplotlib":
+            raise
+        raise ConfigurationError(
+            "drawing a PNG needs matplotlib: install the 'charts' extra "
+            "(pip install 'mercato[charts]', or uv sync --extra charts)"
+        ) from exc
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt

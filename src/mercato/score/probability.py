@@ -319,6 +319,26 @@ def _without(records: Mapping[str, SourceRecord], story: Story, happened: bool) 
     return ChainMap(overlay, dict(records)) if overlay else records
 
 
+def rank_stories(
+    stories: Sequence[Story],
+    outcomes: Mapping[str, StoryOutcome],
+    *,
+    as_of: date,
+    tiers: Mapping[str, str] | None = None,
+    include_resolved: bool = False,
+) -> list[RumourScore]:
+    """Stories already merged and labelled, scored most probable first (the one scoring path)."""
+    records = source_index(track_records(stories, outcomes, tiers=tiers))
+    rate = base_rate_of(outcomes.values())
+    model = fit_on_resolved(stories, outcomes, as_of=as_of, records=records, base_rate=rate)
+    candidates = [
+        s for s in stories
+        if s.id in outcomes and (include_resolved or outcomes[s.id].outcome == Outcome.OPEN)
+    ]
+    scores = score_stories(candidates, as_of=as_of, model=model, records=records, base_rate=rate)
+    return sorted(scores, key=lambda r: (-r.probability, r.story.id))
+
+
 def rank_rumours(
     claims: Iterable[tuple[str, TransferClaim]],
     *,
@@ -332,12 +352,6 @@ def rank_rumours(
     kept = [(cid, c) for cid, c in claims if c.provenance.published and c.provenance.published <= as_of]
     stories = merge_stories(kept)
     outcomes = label_stories(stories, as_of=as_of, completed=completed, contracts=contracts)
-    records = source_index(track_records(stories, outcomes, tiers=tiers))
-    rate = base_rate_of(outcomes.values())
-    model = fit_on_resolved(stories, outcomes, as_of=as_of, records=records, base_rate=rate)
-    candidates = [
-        s for s in stories
-        if include_resolved or outcomes[s.id].outcome == Outcome.OPEN
-    ]
-    scores = score_stories(candidates, as_of=as_of, model=model, records=records, base_rate=rate)
-    return sorted(scores, key=lambda r: (-r.probability, r.story.id))
+    return rank_stories(
+        stories, outcomes, as_of=as_of, tiers=tiers, include_resolved=include_resolved
+    )

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from mercato.domain import Entity, EntityKind
+from mercato.kb.catalogue import load_catalogue
 from mercato.score.beta import credible_interval
 from mercato.stories.merge import Story
 from mercato.stories.names import clubs_match
@@ -70,22 +71,12 @@ def tiers_from_entities(entities: Iterable[Entity]) -> dict[str, str]:
 
 
 def load_tiers() -> dict[str, str]:
-    """Tiers from the shipped knowledge-base catalogue; empty (flat priors) when it is absent."""
-    try:
-        from mercato.kb.catalogue import load_catalogue  # type: ignore[import-not-found]
-    except ImportError:
-        return {}
-    try:
-        catalogue = load_catalogue()
-    except Exception:  # noqa: BLE001 - a missing or broken catalogue must not stop scoring: flat priors then
-        return {}
-    entities = getattr(catalogue, "entities", None) or {}
-    if isinstance(entities, Mapping):
-        entities = entities.values()
-    entities = list(entities)
+    """Tiers from the shipped knowledge-base catalogue (it ships with the package)."""
+    catalogue = load_catalogue()
+    entities = list(catalogue.entities.values())
     tiers = tiers_from_entities(entities)
     tier_of_id = {e.id: str(e.attributes["tier"]) for e in entities if e.attributes.get("tier")}
-    for alias in getattr(catalogue, "aliases", ()):
+    for alias in catalogue.aliases:
         if alias.entity_id in tier_of_id:
             tiers.setdefault(source_key(alias.text), tier_of_id[alias.entity_id])
     return tiers
@@ -177,9 +168,6 @@ def club_leagues(name: str | None) -> frozenset[str]:
     """League codes the knowledge base lists for a club, over every season it has."""
     if not name:
         return frozenset()
-    from mercato.domain import EntityKind
-    from mercato.kb.catalogue import load_catalogue
-
     found = load_catalogue().candidates(name, [EntityKind.CLUB])
     leagues = found[0].attributes.get("leagues", {}) if found else {}
     codes = {code for season in leagues.values() for code in season} if isinstance(leagues, dict) else set()  # type: ignore[attr-defined]

@@ -46,9 +46,10 @@ from mercato.domain import (
     TransferClaim,
     Window,
 )
-from mercato.kb.normalise import normalise_alias
 from mercato.store import schema
 from mercato.store.database import Store, StoredClaim
+from mercato.stories.names import club_key as stories_club_key
+from mercato.stories.names import person_key as stories_person_key
 
 board_keys = Table(
     "board_keys",
@@ -71,17 +72,9 @@ _STATUSES = {status.value: status for status in Status}
 _sync_lock = threading.Lock()
 
 
-def _fold(name: str) -> str:
-    return " ".join(normalise_alias(name).replace("-", " ").split())
-
-
 @lru_cache(maxsize=100_000)
 def person_key(name: str) -> str:
     """A person's board key: the stories package's key ("Martin Ødegaard" -> "martin odegaard")."""
-    try:  # the stories package may not be installed or finished; fold the name plainly then
-        from mercato.stories.names import person_key as stories_person_key
-    except ImportError:
-        return _fold(name)
     return stories_person_key(name)
 
 
@@ -90,10 +83,6 @@ def club_key(name: str | None) -> str:
     """A club's board key, one per club however the press writes it; empty for no club."""
     if not name:
         return ""
-    try:
-        from mercato.stories.names import club_key as stories_club_key
-    except ImportError:
-        return _fold(name)
     return stories_club_key(name)
 
 
@@ -325,3 +314,9 @@ def board_claims(
         found = [StoredClaim(r["id"], transfer_from_row(r)) for r in conn.execute(query).mappings()]
     found.sort(key=lambda s: (s.claim.provenance.published or date.min, s.id))
     return found
+
+
+def newest_published(store: Store) -> date | None:
+    """The date of the newest dated claim: the store's "now" when no day is asked for."""
+    with store.engine.connect() as conn:
+        return conn.scalar(select(func.max(schema.claims.c.published)))  # type: ignore[no-any-return]

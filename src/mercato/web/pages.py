@@ -13,14 +13,14 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from mercato.api.board import StoryFilters, board_page, get_story
-from mercato.api.deps import StoreDep
-from mercato.api.profiles import club_profile, clubs_named, people_named, person_profile
-from mercato.api.records import source_table
-from mercato.api.scoring import scoring_available
+from mercato.api.deps import KbDir, StoreDep
 from mercato.api.serialise import claim_out
-from mercato.api.story_views import StoryView
 from mercato.domain import STAGE_ORDER, Status
+from mercato.services.board import StoryFilters, board_page, get_story, story_ids_of_claims
+from mercato.services.profiles import club_profile, person_profile
+from mercato.services.search import search
+from mercato.services.sources import source_table
+from mercato.services.views import StoryView
 from mercato.web.formatting import format_date, format_fee, install_filters
 from mercato.web.highlight import segments
 
@@ -61,7 +61,6 @@ def _blank(value: str | None) -> str | None:
 
 def _render(request: Request, template: str, **context: object) -> HTMLResponse:
     templates: Jinja2Templates = request.app.state.templates
-    context.setdefault("is_scored", scoring_available())
     return templates.TemplateResponse(request, template, context)
 
 
@@ -69,6 +68,7 @@ def _render(request: Request, template: str, **context: object) -> HTMLResponse:
 def board(
     request: Request,
     store: StoreDep,
+    kb_dir: KbDir,
     club: Text = None,
     person: Text = None,
     source: Text = None,
@@ -90,7 +90,7 @@ def board(
         sort=sort,
         as_of=_day(as_of, "as_of"),
     )
-    total, stories = board_page(store, filters, limit=BOARD_SIZE)
+    total, stories = board_page(store, filters, limit=BOARD_SIZE, kb_dir=kb_dir)
     return _render(
         request,
         "board.html",
@@ -119,7 +119,7 @@ def _timeline_data(story: StoryView) -> str:
     stages = [str(s) for s in STAGE_ORDER]
     points = [
         {
-            "date": step.published.isoformat() if step.published else None,
+            "date": step.published.isoformat(),
             "label": format_date(step.published),
             "stage": str(step.stage),
             "y": stages.index(str(step.stage)),
@@ -128,7 +128,6 @@ def _timeline_data(story: StoryView) -> str:
             "url": f"/articles/{step.article_id}#claim-{step.claim_id}",
         }
         for step in story.steps
-        if step.published is not None
     ]
     # </script> cannot appear inside the JSON island
     return json.dumps({"stages": stages, "points": points}).replace("</", "<\\/")
@@ -138,26 +137,30 @@ def _timeline_data(story: StoryView) -> str:
 def story_page(
     request: Request,
     store: StoreDep,
+    kb_dir: KbDir,
     story_id: str,
     as_of: Annotated[str | None, Query(max_length=20)] = None,
 ) -> HTMLResponse:
     """A story with its timeline drawn and each step linked to its article."""
-    story = get_story(store, story_id, as_of=_day(as_of, "as_of"))
+    story = get_story(store, story_id, as_of=_day(as_of, "as_of"), kb_dir=kb_dir)
     return _render(request, "story.html", story=story, timeline_json=_timeline_data(story))
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article_page(request: Request, store: StoreDep, article_id: str) -> HTMLResponse:
+def article_page(
+    request: Request, store: StoreDep, kb_dir: KbDir, article_id: str
+) -> HTMLResponse:
     """The article's text with every claim and mention highlighted, claim details beside it."""
     article = store.get_article(article_id)
     claims = store.claims_for_article(article_id)
     mentions = store.mentions_for_article(article_id)
+    stories = story_ids_of_claims(store, kb_dir=kb_dir)
     return _render(
         request,
         "article.html",
         article=article,
         segments=segments(article.text, claims, mentions),
-        claims=[claim_out(c) for c in claims],
+        claims=[claim_out(c, stories.get(str(c.id))) for c in claims],
         mentions=mentions,
     )
 
@@ -166,11 +169,12 @@ def article_page(request: Request, store: StoreDep, article_id: str) -> HTMLResp
 def person_page(
     request: Request,
     store: StoreDep,
+    kb_dir: KbDir,
     name: str,
     as_of: Annotated[str | None, Query(max_length=20)] = None,
 ) -> HTMLResponse:
     """A player's current club, facts with their dates, and stories."""
-    profile = person_profile(store, name, as_of=_day(as_of, "as_of"))
+    profile = person_profile(store, name, as_of=_day(as_of, "as_of"), kb_dir=kb_dir)
     return _render(request, "person.html", profile=profile)
 
 
@@ -178,11 +182,12 @@ def person_page(
 def club_page(
     request: Request,
     store: StoreDep,
+    kb_dir: KbDir,
     name: str,
     as_of: Annotated[str | None, Query(max_length=20)] = None,
 ) -> HTMLResponse:
     """A club's stories in and out."""
-    profile = club_profile(store, name, as_of=_day(as_of, "as_of"))
+    profile = club_profile(store, name, as_of=_day(as_of, "as_of"), kb_dir=kb_dir)
     return _render(request, "club.html", profile=profile)
 
 
@@ -190,6 +195,7 @@ def club_page(
 def sources_page(
     request: Request,
     store: StoreDep,
+    kb_dir: KbDir,
     club: Text = None,
     league: Annotated[str | None, Query(max_length=20)] = None,
     kind: Literal["all", "outlet", "journalist"] = "all",
@@ -200,7 +206,9 @@ def sources_page(
     league_code = _blank(league)
     if league_code and not re.fullmatch(r"[a-z]{2,4}\.\d", league_code):
         raise HTTPException(422, detail='league: expected a code such as "en.1"')
-    records = source_table(store, club=club_name, league=league_code, as_of=_day(as_of, "as_of"))
+    records = source_table(
+        store, club=club_name, league=league_code, as_of=_day(as_of, "as_of"), kb_dir=kb_dir
+    )
     if kind != "all":
         records = [r for r in records if r.kind == kind]
     chart = [
@@ -223,22 +231,19 @@ def sources_page(
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search_page(request: Request, store: StoreDep, q: Text = None) -> Response:
-    """People and clubs whose names contain the query."""
+def search_page(request: Request, store: StoreDep, kb_dir: KbDir, q: Text = None) -> Response:
+    """People and clubs whose names contain the query, and the best match's stories."""
     query = _blank(q)
     if not query:
         return RedirectResponse("/", status_code=303)
-    people = people_named(store, query)[:30]
-    stories: list[StoryView] = []
-    if people:  # the stories of the best-matching player
-        stories = board_page(store, StoryFilters(person=people[0][1]), limit=BOARD_SIZE)[1]
+    found = search(store, query, limit=BOARD_SIZE, kb_dir=kb_dir)
     return _render(
         request,
         "search.html",
         query=query,
-        people=people,
-        clubs=clubs_named(store, query)[:30],
-        stories=stories,
+        people=found.people[:30],
+        clubs=found.clubs[:30],
+        stories=found.stories,
     )
 
 

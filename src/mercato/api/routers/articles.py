@@ -8,11 +8,12 @@ from typing import Annotated
 from fastapi import APIRouter, Body, Path, Query, Request
 from pydantic import Field
 
-from mercato.api.deps import PagingDep, StoreDep, TokenDep
+from mercato.api.deps import KbDir, PagingDep, StoreDep, TokenDep
 from mercato.api.ingesting import ingest_articles
 from mercato.api.routers.paging import page_fetched
 from mercato.api.schemas import ArticleIn, ArticleOut, ArticleSummaryOut, IngestOut, Page
 from mercato.api.serialise import article_out, article_summary_out
+from mercato.services.board import story_ids_of_claims
 
 router = APIRouter(prefix="/api/articles", tags=["articles"])
 
@@ -38,11 +39,12 @@ def list_articles(
 
 
 @router.get("/{article_id}", summary="One article with its mentions and claims")
-def get_article(store: StoreDep, article_id: ArticleId) -> ArticleOut:
+def get_article(store: StoreDep, article_id: ArticleId, kb_dir: KbDir) -> ArticleOut:
     """The article's text, every mention and every claim extracted from it."""
     article = store.get_article(article_id)
     return article_out(
-        article, store.mentions_for_article(article_id), store.claims_for_article(article_id)
+        article, store.mentions_for_article(article_id), store.claims_for_article(article_id),
+        story_ids_of_claims(store, kb_dir=kb_dir),
     )
 
 

@@ -6,11 +6,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 
-from mercato.api.deps import AsOf, PagingDep, StoreDep
-from mercato.api.profiles import people_named, person_profile
+from mercato.api.deps import AsOf, KbDir, PagingDep, StoreDep
 from mercato.api.routers.paging import page_of
 from mercato.api.schemas import FactOut, NamedOut, Page, PersonOut
 from mercato.api.serialise import story_summary_out
+from mercato.services.book import story_book
+from mercato.services.profiles import people_named, person_profile
 
 router = APIRouter(prefix="/api/people", tags=["people"])
 
@@ -20,10 +21,12 @@ def list_people(
     request: Request,
     store: StoreDep,
     paging: PagingDep,
+    kb_dir: KbDir,
     q: Annotated[str | None, Query(max_length=200, description="Part of the name.")] = None,
 ) -> Page[NamedOut]:
-    """People named in transfer claims (matching `q`, else those in the latest news)."""
-    found = [NamedOut(key=k, name=n, claims=c) for k, n, c in people_named(store, q)]
+    """People named in transfer claims (matching `q`), most claimed first."""
+    book = story_book(store, kb_dir=kb_dir)
+    found = [NamedOut(key=n.key, name=n.name, claims=n.claims) for n in people_named(book, q)]
     return page_of(found, request, paging)
 
 
@@ -31,10 +34,11 @@ def list_people(
 def get_person(
     store: StoreDep,
     name: Annotated[str, Path(min_length=1, max_length=200, description="The person's name.")],
+    kb_dir: KbDir,
     as_of: AsOf = None,
 ) -> PersonOut:
     """A person's current club, facts with their dates, and stories."""
-    profile = person_profile(store, name, as_of=as_of)
+    profile = person_profile(store, name, as_of=as_of, kb_dir=kb_dir)
     return PersonOut(
         key=profile.key,
         name=profile.name,

@@ -6,16 +6,15 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Request
 
-from mercato.api.deps import AsOf, PagingDep, StoreDep
-from mercato.api.records import SourceRecord, source_table
+from mercato.api.deps import AsOf, KbDir, PagingDep, StoreDep
 from mercato.api.routers.paging import page_of
 from mercato.api.schemas import Page, SourceOut
-from mercato.errors import NotFound
+from mercato.services.sources import SourceRow, source_record, source_table
 
 router = APIRouter(prefix="/api/sources", tags=["sources"])
 
 
-def source_out(record: SourceRecord) -> SourceOut:
+def source_out(record: SourceRow) -> SourceOut:
     """A track record as the API shows it."""
     return SourceOut(
         name=record.name,
@@ -36,6 +35,7 @@ def list_sources(
     request: Request,
     store: StoreDep,
     paging: PagingDep,
+    kb_dir: KbDir,
     club: Annotated[
         str | None, Query(max_length=200, description="Only stories of a club.")
     ] = None,
@@ -52,7 +52,7 @@ def list_sources(
     """Outlets and journalists ranked by reliability, with its interval."""
     records = [
         r
-        for r in source_table(store, club=club, league=league, as_of=as_of)
+        for r in source_table(store, club=club, league=league, as_of=as_of, kb_dir=kb_dir)
         if (kind is None or r.kind == kind) and r.stories >= min_stories
     ]
     return page_of([source_out(r) for r in records], request, paging)
@@ -62,10 +62,8 @@ def list_sources(
 def get_source(
     store: StoreDep,
     name: Annotated[str, Path(min_length=1, max_length=200, description="Outlet or journalist.")],
+    kb_dir: KbDir,
     as_of: AsOf = None,
 ) -> SourceOut:
     """One outlet's or journalist's record."""
-    for record in source_table(store, as_of=as_of):
-        if record.name.casefold() == name.casefold():
-            return source_out(record)
-    raise NotFound(f"no source called {name!r} in the latest news")
+    return source_out(source_record(store, name, as_of=as_of, kb_dir=kb_dir))

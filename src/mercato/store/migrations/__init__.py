@@ -73,11 +73,7 @@ def _store_metadata() -> MetaData:
     from mercato.store.migrations import steps  # noqa: F401  (registers the migrations)
 
     for module in TABLE_MODULES:
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
+        importlib.import_module(module)
     from mercato.store import schema
 
     return schema.metadata

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from mercato.domain import Article, ContractClaim, TransferClaim, Window
-from mercato.score.backtest import Labeller
+from mercato.replay.backtest import Labeller
 from mercato.stories.merge import Story, merge_stories
 from mercato.stories.names import clubs_match, persons_match, window_close, window_for_date
 from mercato.stories.outcomes import (

@@ -9,9 +9,9 @@ from datetime import date
 from pathlib import Path
 
 from mercato.domain import Article, Extraction
-from mercato.score.backtest import evaluate, final_labels, replay
-from mercato.score.corpus import Extractor, extract_corpus, load_items
-from mercato.score.labellers import gossip_labeller, reference_agreement, thread_labels
+from mercato.replay.backtest import evaluate, final_labels, replay
+from mercato.replay.corpus import Extractor, extract_corpus, load_items
+from mercato.replay.labellers import gossip_labeller, reference_agreement, thread_labels
 from mercato.score.metrics import draw_reliability, reliability_table
 from mercato.score.track_records import load_tiers
 from mercato.stories.outcomes import Outcome, load_completed_transfers

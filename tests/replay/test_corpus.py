@@ -8,7 +8,7 @@ from pathlib import Path
 from storykit import claim
 
 from mercato.domain import Article, Extraction
-from mercato.score.corpus import extract_corpus, load_items
+from mercato.replay.corpus import extract_corpus, load_items
 
 
 def fake_extractor(article: Article) -> Extraction:

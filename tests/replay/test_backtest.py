@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 from synthetic import history
 
-from mercato.score.backtest import checkpoints, evaluate, final_labels, replay
-from mercato.score.labellers import gossip_labeller
+from mercato.replay.backtest import checkpoints, evaluate, final_labels, replay
+from mercato.replay.labellers import gossip_labeller
 
 SINCE = date(2021, 9, 2)
 

@@ -1,0 +1,171 @@
+"""The rumour board, ranked rumours and one story: stories of the book, filtered and sorted."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from mercato.domain import STAGE_STATUS, Status
+from mercato.errors import NotFound
+from mercato.services.book import StoryBook, story_book
+from mercato.services.views import StoryView, story_view
+from mercato.store import Store
+from mercato.stories.merge import Story
+from mercato.stories.names import club_key, person_key
+from mercato.stories.origin import carriers, source_key, source_label
+from mercato.stories.outcomes import Outcome
+
+Sort = Literal["probability", "latest"]
+
+
+@dataclass(frozen=True)
+class StoryFilters:
+    """What a rumour board or a story list asks for."""
+
+    person: str | None = None
+    club: str | None = None
+    status: Status | None = None
+    window: str | None = None
+    source: str | None = None
+    since: date | None = None
+    until: date | None = None
+    as_of: date | None = None
+    min_probability: float | None = None
+    open_only: bool = False
+    sort: Sort = "latest"
+
+
+def view_of(book: StoryBook, story: Story) -> StoryView:
+    """One story of the book as every face shows it."""
+    return story_view(story, book.outcomes.get(story.id), book.scores.get(story.id))
+
+
+def _probability(book: StoryBook, story: Story) -> float | None:
+    outcome = book.outcomes.get(story.id)
+    score = book.scores.get(story.id)
+    if score is None or (outcome is not None and outcome.outcome != Outcome.OPEN):
+        return None
+    return score.probability
+
+
+def _status(book: StoryBook, story: Story) -> Status:
+    score = book.scores.get(story.id)
+    return STAGE_STATUS[score.stage] if score is not None else Status.RUMOUR
+
+
+def _names(wanted: str, key: Callable[[str], str], keys: set[str]) -> set[str]:
+    """Keys a name asks for: the exact key when stored, else every key containing it."""
+    exact = key(wanted)
+    if exact in keys:
+        return {exact}
+    return {k for k in keys if exact and exact in k}
+
+
+def _has_source(story: Story, wanted: str) -> bool:
+    for member in story.claims:
+        labels = (source_label(member.claim), *carriers(member.claim))
+        if any(wanted in source_key(label) for label in labels if label):
+            return True
+    return False
+
+
+def matching(book: StoryBook, filters: StoryFilters) -> list[Story]:
+    """The book's stories that match the filters, sorted as asked."""
+    stories: Sequence[Story] = book.stories
+    if filters.person:
+        people = _names(filters.person, person_key, {s.person_key for s in stories})
+        stories = [s for s in stories if s.person_key in people]
+    if filters.club:
+        clubs = {s.to_club_key for s in stories} | {club_key(s.from_club) for s in stories}
+        wanted = _names(filters.club, club_key, clubs)
+        stories = [s for s in stories if s.to_club_key in wanted or club_key(s.from_club) in wanted]
+    if filters.source:
+        wanted_source = source_key(filters.source)
+        stories = [s for s in stories if _has_source(s, wanted_source)]
+    kept = []
+    for story in stories:
+        probability = _probability(book, story)
+        if filters.status is not None and _status(book, story) != filters.status:
+            continue
+        if filters.window and story.window.label != filters.window:
+            continue
+        if filters.since and story.last_seen < filters.since:
+            continue
+        if filters.until and story.first_seen > filters.until:
+            continue
+        if filters.open_only and probability is None:
+            continue
+        if filters.min_probability is not None and (
+            probability is None or probability < filters.min_probability
+        ):
+            continue
+        kept.append(story)
+    if filters.sort == "probability":
+        kept.sort(key=lambda s: (-(_probability(book, s) or -1.0), s.id))
+    else:
+        kept.sort(key=lambda s: (s.last_seen, _probability(book, s) or 0.0, s.id), reverse=True)
+    return kept
+
+
+def board_page(
+    store: Store,
+    filters: StoryFilters,
+    *,
+    offset: int = 0,
+    limit: int | None = None,
+    kb_dir: Path | None = None,
+) -> tuple[int, list[StoryView]]:
+    """How many stories match, and the stories of one page."""
+    book = story_book(store, as_of=filters.as_of, kb_dir=kb_dir)
+    found = matching(book, filters)
+    chosen = found[offset : None if limit is None else offset + limit]
+    return len(found), [view_of(book, s) for s in chosen]
+
+
+def find_stories(store: Store, filters: StoryFilters, *, kb_dir: Path | None = None) -> list[StoryView]:
+    """Every story matching the filters."""
+    return board_page(store, filters, kb_dir=kb_dir)[1]
+
+
+def story_ids_of_claims(
+    store: Store, *, as_of: date | None = None, kb_dir: Path | None = None
+) -> Mapping[str, str]:
+    """The story each transfer claim belongs to (claim id as text -> story id)."""
+    return story_book(store, as_of=as_of, kb_dir=kb_dir).story_of_claim
+
+
+def ranked_rumours(
+    store: Store, *, as_of: date | None = None, limit: int | None = None, kb_dir: Path | None = None
+) -> list[StoryView]:
+    """Open stories, most probable first."""
+    filters = StoryFilters(as_of=as_of, open_only=True, sort="probability")
+    return board_page(store, filters, limit=limit, kb_dir=kb_dir)[1]
+
+
+def get_story(
+    store: Store, wanted: str, *, as_of: date | None = None, kb_dir: Path | None = None
+) -> StoryView:
+    """A story by id, by id prefix, or by a person's name when that leaves one; raises NotFound."""
+    book = story_book(store, as_of=as_of, kb_dir=kb_dir)
+    story = book.by_id.get(wanted)
+    if story is None:
+        story = _one_of(book, wanted)
+    return view_of(book, story)
+
+
+def _one_of(book: StoryBook, wanted: str) -> Story:
+    rules: tuple[Callable[[Story], bool], ...] = (
+        lambda s: s.id.startswith(wanted),
+        lambda s: s.person_key == person_key(wanted),
+    )
+    for rule in rules:
+        found = [s for s in book.stories if rule(s)]
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            ids = ", ".join(s.id for s in found[:8])
+            raise NotFound(f"{wanted!r} matches {len(found)} stories: {ids}")
+    raise NotFound(f"story {wanted!r} does not exist as of {book.as_of.isoformat()}")
