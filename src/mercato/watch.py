@@ -395,7 +395,8 @@ class Watcher:
 
     def _ingest(self, records: list[Any], report: PollReport, seen: dict[str, Any] | None) -> None:
         """Extract and store one source's new articles in one transaction, then notify."""
-        from mercato.store.copy_tables import link_copies
+        from mercato.kb.met import people_met
+        from mercato.store.batches import store_batch
 
         seen_ids: list[str] = seen["seen"] if seen is not None else []
         known_entries = set(seen_ids)
@@ -422,17 +423,17 @@ class Watcher:
                 source = article.source_path or article.id
                 report.failures.append(IngestError(source, f"extraction failed ({exc})"))
         try:
-            result = self.store.add_extractions(extractions)
+            result = store_batch(self.store, extractions, *people_met(extractions))
         except StoreError as exc:
             # Nothing of this source was stored; its entries stay unseen and come back next poll.
             source = records_source(records) or "watch"
             report.failures.append(IngestError(source, f"could not be stored ({exc})"))
             return
         seen_ids.extend(entries)
-        report.ingested += result.added
+        report.ingested += len(result.article_ids)
         added = set(result.article_ids)
         fresh = [e for e in extractions if e.article.id in added]
-        report.copies += len(link_copies(self.store, [e.article for e in fresh]))
+        report.copies += len(result.links)
         if seen is not None:
             del seen_ids[:-SEEN_PER_FEED]
         for notice in notices_for(fresh, self.config, self.state.data["moves"]):
