@@ -16,6 +16,7 @@ from mercato.api.deps import StoreHolder
 from mercato.api.errors import install_error_handlers
 from mercato.api.routers import articles, claims, clubs, people, search, sources, stories
 from mercato.api.schemas import ErrorOut
+from mercato.api.security import SecurityMiddleware
 from mercato.settings import Settings
 
 ROUTERS = (articles, claims, stories, people, clubs, sources, search)
@@ -48,6 +49,8 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.settings = settings
     app.state.store_holder = holder
     install_error_handlers(app)
+    # Outermost: headers on every answer, errors included; the size limit before any body is read.
+    app.add_middleware(SecurityMiddleware, max_request_bytes=settings.max_request_bytes)
     for module in ROUTERS:
         app.include_router(module.router)
     from mercato.web.pages import install_pages  # the dashboard is served by the same app
