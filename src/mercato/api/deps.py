@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 import threading
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from typing import Annotated, Literal
 
 from fastapi import Depends, HTTPException, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BeforeValidator
 
 from mercato.api.board import StoryFilters
 from mercato.domain import Status
@@ -109,10 +111,31 @@ def get_paging(
 
 PagingDep = Annotated[Paging, Depends(get_paging)]
 
+def _iso_day(value: object) -> object:
+    """Only a YYYY-MM-DD day: pydantic would read "0" or "1700000000" as a Unix time (1970...)."""
+    if isinstance(value, str) and not _ISO_DAY.fullmatch(value.strip()):
+        raise ValueError("expected a date as YYYY-MM-DD")
+    return value.strip() if isinstance(value, str) else value
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+Day = Annotated[date, BeforeValidator(_iso_day)]
+
 AsOf = Annotated[
-    date | None,
+    Day | None,
     Query(description="Answer with only what had been published by this day (YYYY-MM-DD)."),
 ]
+
+
+def _name_filter(value: str | None, name: str) -> str | None:
+    """A name to filter by; blank is none, and one without a letter or digit is refused.
+
+    "%" or "-" folds to an empty key, which would match every story with no such name at all.
+    """
+    value = value.strip() if value else None
+    if value and not any(c.isalnum() for c in value):
+        raise HTTPException(422, detail=f"{name}: a name needs at least one letter or digit")
+    return value or None
 
 
 def get_story_filters(
@@ -126,8 +149,8 @@ def get_story_filters(
     source: Annotated[
         str | None, Query(max_length=200, description="Outlet or journalist.")
     ] = None,
-    since: Annotated[date | None, Query(description="Latest news on or after.")] = None,
-    until: Annotated[date | None, Query(description="First news on or before.")] = None,
+    since: Annotated[Day | None, Query(description="Latest news on or after.")] = None,
+    until: Annotated[Day | None, Query(description="First news on or before.")] = None,
     min_probability: Annotated[
         float | None, Query(ge=0.0, le=1.0, description="Minimum probability (scored only).")
     ] = None,
@@ -137,11 +160,11 @@ def get_story_filters(
 ) -> StoryFilters:
     """Story filters from the query string."""
     return StoryFilters(
-        person=person.strip() or None if person else None,
-        club=club.strip() or None if club else None,
+        person=_name_filter(person, "person"),
+        club=_name_filter(club, "club"),
         status=status,
         window=window,
-        source=source.strip() or None if source else None,
+        source=_name_filter(source, "source"),
         since=since,
         until=until,
         as_of=as_of,
