@@ -104,7 +104,7 @@ def _stored(url: str) -> int:
 def test_ingest_killed_at_random_points_ends_as_one_clean_run(
     tmp_path: Path, new_database: Callable[[str], str]
 ) -> None:
-    records = [report(i) for i in range(600)] + [syndicated(i) for i in range(0, 600, 6)]
+    records = [report(i) for i in range(2000)] + [syndicated(i) for i in range(0, 2000, 20)]
     random.Random(15).shuffle(records)  # copies before and after their originals
     path = write_jsonl(tmp_path / "in.jsonl", records)
     url = new_database("sqlite")
@@ -117,7 +117,7 @@ def test_ingest_killed_at_random_points_ends_as_one_clean_run(
         # Wait until this run is storing, then kill it at a random moment.
         while _stored(url) == before and run.poll() is None and time.monotonic() < deadline:
             time.sleep(0.05)
-        time.sleep(draw.uniform(0.0, 1.5))
+        time.sleep(draw.uniform(0.0, 1.0))
         if run.poll() is not None:
             break  # it finished first; the store must still match
         run.send_signal(signal.SIGKILL)
