@@ -118,3 +118,18 @@ def snapshot(url: str) -> dict[str, set[tuple[object, ...]]]:
             return found
     finally:
         engine.dispose()
+
+
+def long_text(size: int, *, repeat_one: bool = False) -> str:
+    """An article of about `size` characters: invented reports in paragraphs, or one sentence
+    repeated on one line (the shape that once made extraction quadratic)."""
+    if repeat_one:
+        sentence = story(1).split(". ")[0] + ". "
+        return (sentence * (size // len(sentence) + 1))[:size].rstrip()
+    parts: list[str] = []
+    total, i = 0, 0
+    while total < size:
+        parts.append(story(i))
+        total += len(parts[-1]) + 2
+        i += 1
+    return "\n\n".join(parts)[:size].rstrip()
