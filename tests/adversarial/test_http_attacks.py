@@ -125,7 +125,7 @@ def test_a_filter_without_a_name_is_refused_not_matched_against_everything(
 ) -> None:
     answer = client.get("/api/stories", params={"club": value})
     assert answer.status_code == 422
-    assert "club" in answer.json()["error"]
+    assert "club" in str(answer.json())
 
 
 @pytest.mark.parametrize(

@@ -42,7 +42,9 @@ def create_app(settings: Settings) -> FastAPI:
         description=DESCRIPTION,
         lifespan=lifespan,
         responses={
+            400: {"model": ErrorOut, "description": "A request body that cannot be read."},
             404: {"model": ErrorOut, "description": "Not found."},
+            413: {"model": ErrorOut, "description": "A request body over the size limit."},
             422: {"model": ErrorOut, "description": "Invalid parameters."},
         },
     )

@@ -127,27 +127,31 @@ AsOf = Annotated[
 ]
 
 
-def _name_filter(value: str | None, name: str) -> str | None:
-    """A name to filter by; blank is none, and one without a letter or digit is refused.
+def _name_filter(value: str | None) -> str | None:
+    """A name to filter by, stripped; blank is none."""
+    return value.strip() or None if value else None
 
-    "%" or "-" folds to an empty key, which would match every story with no such name at all.
-    """
-    value = value.strip() if value else None
-    if value and not any(c.isalnum() for c in value):
-        raise HTTPException(422, detail=f"{name}: a name needs at least one letter or digit")
-    return value or None
+
+# A name filter must hold a letter or digit: "%" or "-" folds to an empty key, which would
+# match every story that has no such name at all. In the schema too, so clients know.
+NAME_PATTERN = r"[0-9A-Za-z\u00C0-\u02AF\u0370-\u1FFF\u3040-\u9FFF\uAC00-\uD7AF]"
 
 
 def get_story_filters(
     as_of: AsOf = None,
-    person: Annotated[str | None, Query(max_length=200, description="Person name.")] = None,
-    club: Annotated[str | None, Query(max_length=200, description="Club, in or out.")] = None,
+    person: Annotated[
+        str | None, Query(max_length=200, pattern=NAME_PATTERN, description="Person name.")
+    ] = None,
+    club: Annotated[
+        str | None, Query(max_length=200, pattern=NAME_PATTERN, description="Club, in or out.")
+    ] = None,
     status: Annotated[Status | None, Query(description="rumour, done or off.")] = None,
     window: Annotated[
         str | None, Query(pattern=WINDOW_PATTERN, description='Window, e.g. "2023 summer".')
     ] = None,
     source: Annotated[
-        str | None, Query(max_length=200, description="Outlet or journalist.")
+        str | None,
+        Query(max_length=200, pattern=NAME_PATTERN, description="Outlet or journalist."),
     ] = None,
     since: Annotated[Day | None, Query(description="Latest news on or after.")] = None,
     until: Annotated[Day | None, Query(description="First news on or before.")] = None,
@@ -160,11 +164,11 @@ def get_story_filters(
 ) -> StoryFilters:
     """Story filters from the query string."""
     return StoryFilters(
-        person=_name_filter(person, "person"),
-        club=_name_filter(club, "club"),
+        person=_name_filter(person),
+        club=_name_filter(club),
         status=status,
         window=window,
-        source=_name_filter(source, "source"),
+        source=_name_filter(source),
         since=since,
         until=until,
         as_of=as_of,
