@@ -110,11 +110,18 @@ class _Outcome:
     error: str | None = None
 
 
+def where(article: Article) -> str:
+    """Where an article came from, for a failure line: its file, and its line when it has one."""
+    source = article.source_path or article.id
+    line = article.meta.get("source_line")
+    return f"{source}:{line}" if isinstance(line, int) and article.source_path else source
+
+
 def _extract_chunk(extract: Extract, articles: Sequence[Article]) -> list[_Outcome]:
     """Extract a chunk of articles in a worker; one failing article does not sink the chunk."""
     outcomes = []
     for article in articles:
-        source = article.source_path or article.id
+        source = where(article)
         try:
             outcomes.append(_Outcome(article.id, source, extraction=extract(article)))
         except Exception as exc:  # noqa: BLE001 - one bad article is reported, the run goes on
@@ -154,7 +161,7 @@ class StoreWriter:
                 try:
                     self._store([extraction])
                 except StoreError as exc:
-                    source = extraction.article.source_path or extraction.article.id
+                    source = where(extraction.article)
                     self.fail(IngestError(source, f"could not be stored ({exc})"))
 
     def _store(self, extractions: list[Extraction]) -> None:

@@ -104,3 +104,18 @@ def test_a_plausible_date_passes_every_reader_unchanged(tmp_path: Path) -> None:
         assert isinstance(article, Article)
         assert article.published == date(2023, 7, 1)
         assert "warnings" not in article.meta
+
+
+def test_a_record_that_fails_after_reading_is_named_by_line(tmp_path: Path) -> None:
+    from extraction_hooks import FAULT_MARK, extract_or_fail
+
+    lines = [json.dumps({"text": story(i)}) for i in range(4)]
+    # A large record whose extraction fails: the failure must still say which line it was.
+    lines[2] = json.dumps({"text": f"{story(2)} {FAULT_MARK} " + "Lakeside win again. " * 150_000})
+    path = tmp_path / "big.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert path.stat().st_size > 3_000_000
+    with Store.open(f"sqlite:///{tmp_path / 's.db'}") as store:
+        report = ingest_paths([path], store, extract=extract_or_fail)
+    assert report.ingested == 3
+    assert [f.source for f in report.failures] == [f"{path}:3"]

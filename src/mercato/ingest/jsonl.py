@@ -159,6 +159,7 @@ def records_from_lines(
                     f"(line {pending[0].source.rsplit(':', 1)[1]}: {pending[0].reason})",
                 ) from None
             continue
+        article.meta["source_line"] = number  # so that a later failure (extraction, store) names it
         if warnings:
             earlier = article.meta.get("warnings")
             article.meta["warnings"] = warnings + (earlier if isinstance(earlier, list) else [])
