@@ -20,7 +20,7 @@ from mercato.domain import Alias, Entity, Extraction
 from mercato.errors import StoreError
 from mercato.ingest.copies import CopyLink
 from mercato.store.copy_tables import index_copies
-from mercato.store.database import Store
+from mercato.store.database import Store, database_reason
 
 # A lock conflict clears as soon as the other writer commits; a few tries with growing pauses.
 ATTEMPTS = 6
@@ -66,5 +66,6 @@ def store_batch(
             if attempt < ATTEMPTS and _is_transient(exc):
                 time.sleep(_FIRST_PAUSE * 2**attempt * (1 + random.random()))
                 continue
-            raise StoreError(f"could not store {len(extractions)} articles: {exc}") from exc
+            reason = database_reason(exc)
+            raise StoreError(f"could not store {len(extractions)} articles: {reason}") from exc
     raise AssertionError("unreachable")  # pragma: no cover

@@ -41,6 +41,7 @@ from mercato.ingest.copies import (
     signature_of,
 )
 from mercato.store import Store
+from mercato.store.database import database_reason
 from mercato.store.schema import metadata
 
 article_copies = Table(
@@ -222,7 +223,7 @@ def link_copies(
         with store.engine.begin() as conn:
             return index_copies(conn, articles, threshold)
     except SQLAlchemyError as exc:
-        raise StoreError(f"could not link copies: {exc}") from exc
+        raise StoreError(f"could not link copies: {database_reason(exc)}") from exc
 
 
 def unindexed(store: Store, ids: Iterable[str]) -> set[str]:

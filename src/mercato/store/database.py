@@ -66,6 +66,15 @@ class AddResult:
     article_ids: tuple[str, ...]  # ids of the articles added by this call
 
 
+def database_reason(exc: SQLAlchemyError) -> str:
+    """What the database said, in one line: not the statement and its parameters (a page of SQL
+    with article texts in it is no message for a user)."""
+    original = getattr(exc, "orig", None)
+    text = str(original) if original is not None else str(exc)
+    first = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
+    return first.split(" [SQL:", 1)[0]
+
+
 def _json_dumps(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, default=str)
 
@@ -139,7 +148,7 @@ class Store:
         try:
             upgrade(self.engine)
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot prepare the database: {exc}") from exc
+            raise StoreError(f"cannot prepare the database: {database_reason(exc)}") from exc
 
     def close(self) -> None:
         """Release the database connections."""
@@ -164,7 +173,7 @@ class Store:
             with self.engine.begin() as conn:
                 fresh = self.insert_extractions(conn, extractions)
         except SQLAlchemyError as exc:
-            raise StoreError(f"could not store {len(extractions)} articles: {exc}") from exc
+            raise StoreError(f"could not store {len(extractions)} articles: {database_reason(exc)}") from exc
         return AddResult(
             added=len(fresh),
             duplicates=len(extractions) - len(fresh),
@@ -220,7 +229,7 @@ class Store:
             with self.engine.begin() as conn:
                 return self.insert_entities(conn, entities, aliases)
         except SQLAlchemyError as exc:
-            raise StoreError(f"could not store {len(entities)} entities: {exc}") from exc
+            raise StoreError(f"could not store {len(entities)} entities: {database_reason(exc)}") from exc
 
     def insert_entities(
         self, conn: Connection, entities: Sequence[Entity], aliases: Sequence[Alias] = ()
@@ -288,7 +297,7 @@ class Store:
             with self.engine.connect() as conn:
                 return self._existing_ids(conn, list(ids))
         except SQLAlchemyError as exc:
-            raise StoreError(f"could not look up {len(ids)} article ids: {exc}") from exc
+            raise StoreError(f"could not look up {len(ids)} article ids: {database_reason(exc)}") from exc
 
     def _existing_ids(self, conn: Connection, ids: Sequence[str]) -> set[str]:
         return self._existing(conn, schema.articles.c.id, ids)
