@@ -230,3 +230,17 @@ def test_a_streamed_body_is_cut_off_at_the_limit(server: tuple[str, int]) -> Non
         sock.settimeout(10)
         assert _status(sock) == 413
     assert sent < 8 << 20, f"{sent} bytes were taken in before the refusal"
+
+
+def test_even_an_unexpected_error_carries_the_security_headers(hostile_store: str) -> None:
+    app = create_app(Settings(database_url=hostile_store))
+
+    @app.get("/api/broken")
+    def broken() -> None:  # a bug to come: its 500 is answered outside the middleware stack
+        raise RuntimeError("a bug")
+
+    with TestClient(app, raise_server_exceptions=False) as client:
+        answer = client.get("/api/broken")
+    assert answer.status_code == 500
+    assert STRICT_SCRIPT in answer.headers["content-security-policy"]
+    assert answer.headers["x-content-type-options"] == "nosniff"

@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
+from mercato.api.security import security_headers
 from mercato.errors import (
     ConfigurationError,
     GoldFormatError,
@@ -95,7 +96,11 @@ def install_error_handlers(app: FastAPI) -> None:
 
     async def on_unexpected(request: Request, exc: Exception) -> Response:
         log.exception("unexpected error on %s", request.url.path, exc_info=exc)
-        return error_response(500, "internal error", type(exc).__name__)
+        response = error_response(500, "internal error", type(exc).__name__)
+        # Answered outside the middleware stack, so the security headers are added here.
+        for name, value in security_headers(request.url.path):
+            response.headers[name.decode()] = value.decode()
+        return response
 
     app.add_exception_handler(MercatoError, on_mercato_error)
     app.add_exception_handler(RequestValidationError, on_validation_error)

@@ -52,8 +52,7 @@ class SecurityMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        path: str = scope.get("path", "")
-        policy = DOCS_POLICY if path.startswith(DOCS_PATHS) else STRICT_POLICY
+        own_headers = security_headers(scope.get("path", ""))
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -62,8 +61,7 @@ class SecurityMiddleware:
                     for k, v in message.get("headers", [])
                     if k.lower() not in _OWN_HEADER_NAMES
                 ]
-                headers.append((b"content-security-policy", policy.encode()))
-                headers.extend(_COMMON_HEADERS)
+                headers.extend(own_headers)
                 message = {**message, "headers": headers}
             await send(message)
 
@@ -122,6 +120,12 @@ class SecurityMiddleware:
             }
         )
         await send({"type": "http.response.body", "body": body})
+
+
+def security_headers(path: str) -> list[tuple[bytes, bytes]]:
+    """The security headers for an answer at `path` (the docs pages have their own policy)."""
+    policy = DOCS_POLICY if path.startswith(DOCS_PATHS) else STRICT_POLICY
+    return [(b"content-security-policy", policy.encode()), *_COMMON_HEADERS]
 
 
 _OWN_HEADER_NAMES = {b"content-security-policy", *(name for name, _ in _COMMON_HEADERS)}
