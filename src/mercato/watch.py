@@ -408,6 +408,7 @@ class Watcher:
     def _ingest(self, records: list[Any], report: PollReport, seen: dict[str, Any] | None) -> None:
         """Extract and store one source's new articles in one transaction, then notify."""
         from mercato.kb.met import people_met
+        from mercato.pipeline import where
         from mercato.store.batches import store_batch
 
         seen_ids: list[str] = seen["seen"] if seen is not None else []
@@ -432,7 +433,7 @@ class Watcher:
             try:
                 extractions.append(self.extract(article))
             except Exception as exc:  # noqa: BLE001 - one bad article is reported, the rest go on
-                source = article.source_path or article.id
+                source = where(article)
                 report.failures.append(IngestError(source, f"extraction failed ({exc})"))
         try:
             result = store_batch(self.store, extractions, *people_met(extractions))
