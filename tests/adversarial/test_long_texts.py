@@ -71,15 +71,17 @@ def test_extraction_time_per_character_from_10k_to_1m_is_within_2x() -> None:
     assert per_char[1_000_000] / per_char[10_000] <= 2
 
 
-def test_a_long_post_and_its_page_cost_seconds_not_minutes(tmp_path: Path) -> None:
-    # Once 17 s of server CPU for the POST of 150,000 characters and 3.4 s for each GET.
+def test_a_long_post_and_its_page_cost_little(tmp_path: Path) -> None:
+    # Once 17 s of server CPU for the POST of 150,000 characters and 3.4 s for each GET. One
+    # long line full of club names is the hardest shape (9 s to extract at 190,000 before).
+    text = ("Lakeside want Tomas Varga from Eastgate and Harbour Town are watching. " * 3000)
     app = create_app(Settings(database_url=f"sqlite:///{tmp_path / 's.db'}", api_token="t"))
     auth = {"Authorization": "Bearer t"}
     with TestClient(app) as client:
         client.post("/api/articles", json={"text": long_text(2000)}, headers=auth)  # warm up
         started = time.perf_counter()
         posted = client.post(
-            "/api/articles", json={"text": long_text(150_000, repeat_one=True)}, headers=auth
+            "/api/articles", json={"text": text[:190_000].strip()}, headers=auth
         )
         post_seconds = time.perf_counter() - started
         assert posted.status_code == 201, posted.text
@@ -87,4 +89,4 @@ def test_a_long_post_and_its_page_cost_seconds_not_minutes(tmp_path: Path) -> No
         page = client.get(f"/articles/{posted.json()['article_ids'][0]}")
         get_seconds = time.perf_counter() - started
     assert page.status_code == 200
-    assert post_seconds < 5 and get_seconds < 2, (post_seconds, get_seconds)
+    assert post_seconds < 4 and get_seconds < 2, (post_seconds, get_seconds)
