@@ -30,6 +30,7 @@ from mercato.pipeline import (
     SilentObserver,
     StoreWriter,
     default_extract,
+    where,
 )
 from mercato.store import Store
 
@@ -158,7 +159,7 @@ def run_partition(partition: Partition, extract: Extract) -> PartitionResult:
             try:
                 extractions.append(extract(record))
             except Exception as exc:  # noqa: BLE001 - one bad article is reported, the run goes on
-                source = record.source_path or record.id
+                source = where(record)
                 failures.append((source, f"extraction failed ({type(exc).__name__}: {exc})"))
     except IngestError as exc:
         failures.append((exc.source, exc.reason))

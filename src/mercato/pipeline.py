@@ -1,8 +1,9 @@
 """Ingest, extract, store: read files into articles, skip the ones already stored, extract the
 rest (in worker processes if asked), and store each batch in one transaction.
 
-A crash loses at most the batch in flight and never half-stores an article. One unreadable file,
-record or article is reported, counted and skipped; the run goes on.
+A crash loses at most the batch in flight and never half-stores an article: its claims, people
+and copy signature commit with it (`mercato.store.batches`). One unreadable file, record or
+article is reported, counted and skipped; the run goes on.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from mercato.errors import ConfigurationError, IngestError, StoreError
 from mercato.ingest.readers import Record, iter_files, reader_for
 from mercato.kb.met import people_met
 from mercato.store import Store
-from mercato.store.copy_tables import link_copies
+from mercato.store.batches import store_batch
+from mercato.store.copy_tables import link_copies, unindexed
 
 Extract = Callable[[Article], Extraction]
 
@@ -108,11 +110,18 @@ class _Outcome:
     error: str | None = None
 
 
+def where(article: Article) -> str:
+    """Where an article came from, for a failure line: its file, and its line when it has one."""
+    source = article.source_path or article.id
+    line = article.meta.get("source_line")
+    return f"{source}:{line}" if isinstance(line, int) and article.source_path else source
+
+
 def _extract_chunk(extract: Extract, articles: Sequence[Article]) -> list[_Outcome]:
     """Extract a chunk of articles in a worker; one failing article does not sink the chunk."""
     outcomes = []
     for article in articles:
-        source = article.source_path or article.id
+        source = where(article)
         try:
             outcomes.append(_Outcome(article.id, source, extraction=extract(article)))
         except Exception as exc:  # noqa: BLE001 - one bad article is reported, the run goes on
@@ -124,9 +133,9 @@ def _extract_chunk(extract: Extract, articles: Sequence[Article]) -> list[_Outco
 class StoreWriter:
     """Stores extractions and keeps the run's report; every ingest engine writes through it.
 
-    Per call: the people met become entities, the articles and claims go in one transaction (a
-    refused batch is retried article by article so only the bad one fails), and each new article
-    that copies an earlier one is linked to it.
+    Per call, one transaction (`mercato.store.batches`): the people met become entities, the
+    articles and claims go in, and each new article is indexed for copies and linked to the
+    original it copies. A refused batch is retried article by article so only the bad one fails.
     """
 
     def __init__(self, store: Store, observer: IngestObserver) -> None:
@@ -144,31 +153,32 @@ class StoreWriter:
         """Store extractions, counting what was new, duplicated or refused."""
         if not extractions:
             return
-        entities, aliases = people_met(extractions)
-        if entities:
-            self.store.add_entities(entities, aliases)  # people met become entities
         try:
-            self._count(extractions, self.store.add_extractions(extractions).article_ids)
+            self._store(extractions)
         except StoreError:
             # Find the one article the database refuses instead of losing the whole batch.
             for extraction in extractions:
                 try:
-                    added = self.store.add_extractions([extraction]).article_ids
+                    self._store([extraction])
                 except StoreError as exc:
-                    source = extraction.article.source_path or extraction.article.id
+                    source = where(extraction.article)
                     self.fail(IngestError(source, f"could not be stored ({exc})"))
-                    continue
-                self._count([extraction], added)
 
-    def _link_copies(self, extractions: list[Extraction], added: set[str]) -> None:
-        """Link each new article that copies an earlier one, so the copy counts once as evidence."""
-        articles = [e.article for e in extractions if e.article.id in added]
-        if articles:
-            self.report.copies += len(link_copies(self.store, articles))
+    def _store(self, extractions: list[Extraction]) -> None:
+        entities, aliases = people_met(extractions)  # people met become entities
+        result = store_batch(self.store, extractions, entities, aliases)
+        self.report.copies += len(result.links)
+        self._count(extractions, result.article_ids)
+
+    def repair(self, articles: list[Article]) -> None:
+        """Index stored articles that a crash of an older version left without a copy signature."""
+        missing = unindexed(self.store, [a.id for a in articles])
+        if missing:
+            links = link_copies(self.store, [a for a in articles if a.id in missing])
+            self.report.copies += len(links)
 
     def _count(self, extractions: list[Extraction], added_ids: tuple[str, ...]) -> None:
         added = set(added_ids)
-        self._link_copies(extractions, added)
         self.report.ingested += len(added)
         self.report.duplicates += len(extractions) - len(added)
         for extraction in extractions:
@@ -206,6 +216,7 @@ class _Run(StoreWriter):
         for article in batch:
             unique.setdefault(article.id, article)
         present = self.store.existing_article_ids(list(unique))
+        self.repair([a for a in unique.values() if a.id in present])
         new = [a for a in unique.values() if a.id not in present]
         self.report.duplicates += len(batch) - len(new)
         extractions = []

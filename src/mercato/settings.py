@@ -22,6 +22,11 @@ class Settings(BaseSettings):
     api_token: str | None = Field(
         default=None, description="Token that the REST API's writing endpoints require."
     )
+    max_request_bytes: int = Field(
+        default=16 * 1024 * 1024,
+        ge=1024,
+        description="Largest request body the API accepts; refused with 413 before it is read.",
+    )
     workers: int = Field(default=1, ge=1, description="Worker processes for extraction.")
     host: str = Field(default="127.0.0.1", description="Address `mercato serve` binds to.")
     port: int = Field(default=8000, ge=1, le=65535, description="Port `mercato serve` listens on.")

@@ -326,8 +326,10 @@ class Watcher:
             return
         try:
             records = self._read_feed(feed, record)
-            if records is not None:
-                self._ingest(records, report, seen=record)
+            if records is None:
+                return  # not modified: the feed's standing (and any backoff) stays as it was
+            _refuse_if_nothing_read(records, feed.location)
+            self._ingest(records, report, seen=record)
         except IngestError as exc:
             failures = int(record.get("failures", 0)) + 1
             delay = min(self.config.interval * 2 ** (failures - 1), self.config.max_backoff)
@@ -343,7 +345,17 @@ class Watcher:
         from mercato.ingest.sanity import read_capped
 
         if not feed.is_remote:
-            return list(parse_feed(read_capped(Path(feed.location)), source=feed.location))
+            path = Path(feed.location)
+            try:
+                stat = path.stat()
+                signature = [stat.st_size, stat.st_mtime_ns]
+            except OSError:
+                signature = None
+            if signature is not None and record.get("signature") == signature:
+                return None  # the file has not changed since it was read: nothing new in it
+            records = list(parse_feed(read_capped(path), source=feed.location))
+            record["signature"] = signature
+            return records
         from mercato.ingest.fetch import articles_from_result, fetch, new_client
 
         with new_client() as client:
@@ -395,7 +407,9 @@ class Watcher:
 
     def _ingest(self, records: list[Any], report: PollReport, seen: dict[str, Any] | None) -> None:
         """Extract and store one source's new articles in one transaction, then notify."""
-        from mercato.store.copy_tables import link_copies
+        from mercato.kb.met import people_met
+        from mercato.pipeline import where
+        from mercato.store.batches import store_batch
 
         seen_ids: list[str] = seen["seen"] if seen is not None else []
         known_entries = set(seen_ids)
@@ -419,25 +433,34 @@ class Watcher:
             try:
                 extractions.append(self.extract(article))
             except Exception as exc:  # noqa: BLE001 - one bad article is reported, the rest go on
-                source = article.source_path or article.id
+                source = where(article)
                 report.failures.append(IngestError(source, f"extraction failed ({exc})"))
         try:
-            result = self.store.add_extractions(extractions)
+            result = store_batch(self.store, extractions, *people_met(extractions))
         except StoreError as exc:
             # Nothing of this source was stored; its entries stay unseen and come back next poll.
             source = records_source(records) or "watch"
             report.failures.append(IngestError(source, f"could not be stored ({exc})"))
             return
         seen_ids.extend(entries)
-        report.ingested += result.added
+        report.ingested += len(result.article_ids)
         added = set(result.article_ids)
         fresh = [e for e in extractions if e.article.id in added]
-        report.copies += len(link_copies(self.store, [e.article for e in fresh]))
+        report.copies += len(result.links)
         if seen is not None:
             del seen_ids[:-SEEN_PER_FEED]
         for notice in notices_for(fresh, self.config, self.state.data["moves"]):
             report.notices.append(notice)
             self.notify(notice)
+
+
+def _refuse_if_nothing_read(records: Sequence[Any], location: str) -> None:
+    """A feed whose every entry failed is a failing feed: it backs off like an unreachable one,
+    instead of printing the same failures at every poll."""
+    failures = [r for r in records if isinstance(r, IngestError)]
+    if failures and len(failures) == len(records):
+        more = f" (and {len(failures) - 1} more)" if len(failures) > 1 else ""
+        raise IngestError(location, f"no entry could be read: {failures[0].reason}{more}")
 
 
 def records_source(records: Sequence[Any]) -> str | None:

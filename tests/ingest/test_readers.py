@@ -167,7 +167,7 @@ def test_jsonl_fields_map_onto_the_article(tmp_path: Path) -> None:
         "Rovers add a striker",
     )
     assert (article.kind, article.external_id) == ("gossip_item", "hand-1")
-    assert article.meta == {"cited_outlet": "Evening Courier", "dataset": "hand"}
+    assert article.meta == {"cited_outlet": "Evening Courier", "dataset": "hand", "source_line": 1}
 
 
 def test_jsonl_null_date_and_missing_fields(tmp_path: Path) -> None:

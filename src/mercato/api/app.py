@@ -15,6 +15,7 @@ from mercato.api.deps import StoreHolder
 from mercato.api.errors import install_error_handlers
 from mercato.api.routers import articles, claims, clubs, people, search, sources, stories
 from mercato.api.schemas import ErrorOut
+from mercato.api.security import SecurityMiddleware
 from mercato.settings import Settings
 from mercato.version import __version__
 
@@ -41,13 +42,17 @@ def create_api(settings: Settings) -> FastAPI:
         description=DESCRIPTION,
         lifespan=lifespan,
         responses={
+            400: {"model": ErrorOut, "description": "A request body that cannot be read."},
             404: {"model": ErrorOut, "description": "Not found."},
+            413: {"model": ErrorOut, "description": "A request body over the size limit."},
             422: {"model": ErrorOut, "description": "Invalid parameters."},
         },
     )
     app.state.settings = settings
     app.state.store_holder = holder
     install_error_handlers(app)
+    # Outermost: headers on every answer, errors included; the size limit before any body is read.
+    app.add_middleware(SecurityMiddleware, max_request_bytes=settings.max_request_bytes)
     for module in ROUTERS:
         app.include_router(module.router)
     return app

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 import threading
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from typing import Annotated, Literal
 
 from fastapi import Depends, HTTPException, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BeforeValidator
 
 from mercato.domain import Status
 from mercato.services.board import StoryFilters
@@ -116,25 +118,50 @@ def get_paging(
 
 PagingDep = Annotated[Paging, Depends(get_paging)]
 
+def _iso_day(value: object) -> object:
+    """Only a YYYY-MM-DD day: pydantic would read "0" or "1700000000" as a Unix time (1970...)."""
+    if isinstance(value, str) and not _ISO_DAY.fullmatch(value.strip()):
+        raise ValueError("expected a date as YYYY-MM-DD")
+    return value.strip() if isinstance(value, str) else value
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+Day = Annotated[date, BeforeValidator(_iso_day)]
+
 AsOf = Annotated[
-    date | None,
+    Day | None,
     Query(description="Answer with only what had been published by this day (YYYY-MM-DD)."),
 ]
 
 
+def _name_filter(value: str | None) -> str | None:
+    """A name to filter by, stripped; blank is none."""
+    return value.strip() or None if value else None
+
+
+# A name filter must hold a letter or digit: "%" or "-" folds to an empty key, which would
+# match every story that has no such name at all. In the schema too, so clients know.
+NAME_PATTERN = r"[0-9A-Za-z\u00C0-\u02AF\u0370-\u1FFF\u3040-\u9FFF\uAC00-\uD7AF]"
+
+
 def get_story_filters(
     as_of: AsOf = None,
-    person: Annotated[str | None, Query(max_length=200, description="Person name.")] = None,
-    club: Annotated[str | None, Query(max_length=200, description="Club, in or out.")] = None,
+    person: Annotated[
+        str | None, Query(max_length=200, pattern=NAME_PATTERN, description="Person name.")
+    ] = None,
+    club: Annotated[
+        str | None, Query(max_length=200, pattern=NAME_PATTERN, description="Club, in or out.")
+    ] = None,
     status: Annotated[Status | None, Query(description="rumour, done or off.")] = None,
     window: Annotated[
         str | None, Query(pattern=WINDOW_PATTERN, description='Window, e.g. "2023 summer".')
     ] = None,
     source: Annotated[
-        str | None, Query(max_length=200, description="Outlet or journalist.")
+        str | None,
+        Query(max_length=200, pattern=NAME_PATTERN, description="Outlet or journalist."),
     ] = None,
-    since: Annotated[date | None, Query(description="Latest news on or after.")] = None,
-    until: Annotated[date | None, Query(description="First news on or before.")] = None,
+    since: Annotated[Day | None, Query(description="Latest news on or after.")] = None,
+    until: Annotated[Day | None, Query(description="First news on or before.")] = None,
     min_probability: Annotated[
         float | None, Query(ge=0.0, le=1.0, description="Minimum probability (scored only).")
     ] = None,
@@ -144,11 +171,11 @@ def get_story_filters(
 ) -> StoryFilters:
     """Story filters from the query string."""
     return StoryFilters(
-        person=person.strip() or None if person else None,
-        club=club.strip() or None if club else None,
+        person=_name_filter(person),
+        club=_name_filter(club),
         status=status,
         window=window,
-        source=source.strip() or None if source else None,
+        source=_name_filter(source),
         since=since,
         until=until,
         as_of=as_of,

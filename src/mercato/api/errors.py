@@ -8,7 +8,9 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
+from mercato.api.security import security_headers
 from mercato.errors import (
     ConfigurationError,
     GoldFormatError,
@@ -82,21 +84,41 @@ def install_error_handlers(app: FastAPI) -> None:
     async def on_http_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, StarletteHTTPException)
         headers = getattr(exc, "headers", None)
+        if exc.status_code == 405:
+            headers = {**(headers or {}), "Allow": ", ".join(_allowed_methods(request))}
         if _is_page(request):
-            return _error_page(request, exc.status_code, str(exc.detail))
-        response = error_response(exc.status_code, str(exc.detail))
-        if headers:
+            response = _error_page(request, exc.status_code, str(exc.detail))
+        else:
+            response = error_response(exc.status_code, str(exc.detail))
+        if headers:  # a 405's Allow, a 401's WWW-Authenticate: pages keep them too
             response.headers.update(headers)
         return response
 
     async def on_unexpected(request: Request, exc: Exception) -> Response:
         log.exception("unexpected error on %s", request.url.path, exc_info=exc)
-        return error_response(500, "internal error", type(exc).__name__)
+        response = error_response(500, "internal error", type(exc).__name__)
+        # Answered outside the middleware stack, so the security headers are added here.
+        for name, value in security_headers(request.url.path):
+            response.headers[name.decode()] = value.decode()
+        return response
 
     app.add_exception_handler(MercatoError, on_mercato_error)
     app.add_exception_handler(RequestValidationError, on_validation_error)
     app.add_exception_handler(StarletteHTTPException, on_http_error)
     app.add_exception_handler(Exception, on_unexpected)
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method some route answers at this path (Starlette's Allow names one route's only)."""
+    routes = request.app.router.routes
+    return [
+        method
+        for method in _METHODS
+        if any(r.matches({**request.scope, "method": method})[0] == Match.FULL for r in routes)
+    ]
+
+
+_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
 
 
 def _error_page(request: Request, status: int, message: str) -> Response:

@@ -10,7 +10,9 @@ from fastapi import FastAPI
 from mercato.api.schemas import ArticleIn, IngestFailure, IngestOut
 from mercato.domain import Article, Extraction
 from mercato.errors import ConfigurationError
+from mercato.kb.met import people_met
 from mercato.store import Store
+from mercato.store.batches import store_batch
 
 Extract = Callable[[Article], Extraction]
 
@@ -55,11 +57,12 @@ def ingest_articles(app: FastAPI, store: Store, items: Sequence[ArticleIn]) -> I
             failed.append(
                 IngestFailure(article_id=article.id, error=f"{type(exc).__name__}: {exc}")
             )
-    result = store.add_extractions(extractions)
+    # People, articles, claims and copy links in one transaction, as `mercato ingest` stores them.
+    added = len(store_batch(store, extractions, *people_met(extractions)).article_ids)
     failed_ids = {f.article_id for f in failed}
     return IngestOut(
-        added=result.added,
-        duplicates=len(articles) - result.added - len(failed),
+        added=added,
+        duplicates=len(articles) - added - len(failed),
         article_ids=[a.id for a in articles if a.id not in failed_ids],
         failed=failed,
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Generic, TypeVar
+from typing import Annotated, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -183,7 +183,8 @@ class SourceOut(BaseModel):
     did_not_happen: int
     pending: int
     reliability: float | None
-    interval: tuple[float, float] | None
+    # A list of two, not a tuple: a tuple's `prefixItems` schema is not valid OpenAPI 3.0.
+    interval: Annotated[list[float], Field(min_length=2, max_length=2)] | None
     first_reports: int = Field(description="Stories it reported first.")
     scored_by: str = Field(description="How the estimate is made.")
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from mercato.domain import Article, EntityKind, Mention, Provenance, Span
 
@@ -21,20 +23,34 @@ class ArticleContext:
 
     def mentions_in(self, span: Span, kinds: frozenset[EntityKind] | None = None) -> list[Mention]:
         """The mentions inside a span, optionally of some kinds only."""
-        return [
-            m
-            for m in self.mentions
-            if m.span.start >= span.start
-            and m.span.end <= span.end
-            and (kinds is None or m.kind in kinds)
-        ]
+        # Found by bisection, not by a scan of every mention: extractors ask once per sentence,
+        # and a scan made a long article quadratic.
+        starts, ordered = self._by_start
+        found = []
+        for index in range(bisect_left(starts, span.start), len(ordered)):
+            mention = ordered[index]
+            if mention.span.start >= span.end:
+                break
+            if mention.span.end <= span.end and (kinds is None or mention.kind in kinds):
+                found.append(mention)
+        return found
 
     def sentence_of(self, offset: int) -> Span | None:
         """The sentence that holds a character offset."""
-        for sentence in self.sentences:
-            if sentence.start <= offset < sentence.end:
-                return sentence
+        index = bisect_right(self._sentence_starts, offset) - 1
+        # Sentences never overlap; a bisection finds the one that starts last before `offset`.
+        if index >= 0 and self.sentences[index].start <= offset < self.sentences[index].end:
+            return self.sentences[index]
         return None
+
+    @cached_property
+    def _by_start(self) -> tuple[list[int], list[Mention]]:
+        ordered = sorted(self.mentions, key=lambda m: m.span.start)  # stable: ties keep order
+        return [m.span.start for m in ordered], ordered
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
 
     def iter_sentences(self) -> Iterator[tuple[int, Span]]:
         """Sentences with their index."""

@@ -10,12 +10,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from mercato.domain import Article, Claim, EntityKind, Extraction, Mention, Span
+from mercato.errors import IngestError
 from mercato.extract.consolidate import consolidate
 from mercato.extract.context import ArticleContext
 from mercato.extract.coreference import club_label, resolve_people
 from mercato.extract.handles import with_handles
 from mercato.extract.recognise import KB_SPANS, PEOPLE_SPANS, build_nlp, role_of
 from mercato.extract.registry import RegisteredExtractor, registered
+from mercato.extract.sections import MAX_EXTRACT_CHARS, SECTION_CHARS, sections, shifted
 from mercato.extract.sentences import split_sentences
 from mercato.kb.catalogue import load_catalogue
 from mercato.kb.linking import link_mentions
@@ -34,9 +36,23 @@ class Extractor:
         return [e.name for e in self.extractors]
 
     def extract(self, article: Article) -> Extraction:
-        """Everything Mercato can read out of one article."""
-        doc = self.nlp(article.text)
-        return self._from_doc(article, doc)
+        """Everything Mercato can read out of one article (a long one section by section)."""
+        if len(article.text) > MAX_EXTRACT_CHARS:
+            raise IngestError(
+                article.source_path or article.id,
+                f"text is {len(article.text)} characters, over the {MAX_EXTRACT_CHARS}-character "
+                "limit of extraction",
+            )
+        if len(article.text) <= SECTION_CHARS:
+            return self._from_doc(article, self.nlp(article.text))
+        mentions: list[Mention] = []
+        claims: list[Claim] = []
+        for offset, text in sections(article.text):
+            part = replace(article, text=text)  # the same id: claims still name the article
+            found_mentions, found_claims = self._read(part, self.nlp(text))
+            mentions.extend(shifted(m, offset) for m in found_mentions)
+            claims.extend(shifted(c, offset) for c in found_claims)
+        return Extraction(article=article, mentions=tuple(mentions), claims=tuple(consolidate(claims)))
 
     def extract_many(self, articles: Iterable[Article], batch_size: int = 64) -> Iterator[Extraction]:
         """Extract a stream of articles, tokenising them in batches."""
@@ -50,8 +66,11 @@ class Extractor:
             yield from self._batch(batch)
 
     def _batch(self, articles: list[Article]) -> Iterator[Extraction]:
-        for article, doc in zip(articles, self.nlp.pipe(a.text for a in articles), strict=True):
-            yield self._from_doc(article, doc)
+        short = [a for a in articles if len(a.text) <= SECTION_CHARS]
+        docs = dict(zip((a.id for a in short), self.nlp.pipe(a.text for a in short), strict=True))
+        for article in articles:
+            doc = docs.get(article.id) if len(article.text) <= SECTION_CHARS else None
+            yield self._from_doc(article, doc) if doc is not None else self.extract(article)
 
     def context(self, article: Article) -> ArticleContext:
         """An article recognised and linked, as the claim extractors see it."""
@@ -65,11 +84,16 @@ class Extractor:
         return ArticleContext(article, sentences, tuple(mentions))
 
     def _from_doc(self, article: Article, doc: Doc) -> Extraction:
+        mentions, claims = self._read(article, doc)
+        return Extraction(article=article, mentions=tuple(mentions), claims=tuple(consolidate(claims)))
+
+    def _read(self, article: Article, doc: Doc) -> tuple[list[Mention], list[Claim]]:
+        """The mentions and (not yet consolidated) claims of one text."""
         context = self._context(article, doc)
         claims: list[Claim] = []
         for extractor in self.extractors:
             claims.extend(extractor.extract(context))
-        return Extraction(article=article, mentions=context.mentions, claims=tuple(consolidate(claims)))
+        return list(context.mentions), claims
 
 
 def _display(mention: Mention) -> Mention:

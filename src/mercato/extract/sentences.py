@@ -22,6 +22,9 @@ _ABBREVIATIONS = frozenset(
 # A candidate boundary: end punctuation, optional closing quotes/brackets, then space.
 _BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+)")
 _NEXT_START = re.compile(r"\s+([\"'\u201c\u2018(\[]?)(\S)")
+# The word just before a full stop (the lookbehind sees before a search's start position).
+_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(]))([A-Za-z.]+)$")
+_WORD_WINDOW = 40
 
 
 def split_sentences(text: str) -> list[Span]:
@@ -54,7 +57,10 @@ def _is_real_boundary(segment: str, punct_at: int, stop: int) -> bool:
     if first.islower():
         return False  # "5 p.m. on Monday", lower-case continuation
     if segment[punct_at] == ".":
-        word = re.search(r"(?:^|(?<=[\s(]))([A-Za-z.]+)$", segment[:punct_at])
+        # Only the word before the full stop matters: look at a short window, not the whole
+        # line before it (that made splitting quadratic in a line's length).
+        # A word longer than the window is found nowhere in it: no abbreviation, as before.
+        word = _WORD_BEFORE.search(segment, max(0, punct_at - _WORD_WINDOW), punct_at)
         if word is not None:
             token = word.group(1).lower().strip(".")
             if token in _ABBREVIATIONS:

@@ -70,13 +70,31 @@ def _dialect(sample: str) -> type[csv.Dialect] | csv.Dialect:
         return csv.excel
 
 
+def _unclosed_quote_line(content: str, dialect: type[csv.Dialect] | csv.Dialect) -> int | None:
+    """The line where a row opens a quote that the file never closes, or None.
+
+    The csv module, unless strict, reads such a quote to the end of the file as one field, so
+    every later row would silently become part of one article's text.
+    """
+    reader = csv.reader(io.StringIO(content, newline=""), dialect, strict=True)
+    start = 1
+    try:
+        for _ in reader:
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        return start if "unexpected end of data" in str(exc) else None
+    return None
+
+
 def parse_csv(content: str, *, source: str) -> Iterator[Article | IngestError]:
     """Yield an article for every row of a CSV export, an IngestError for each bad row."""
     # Article texts are long; the csv module's default field limit (128 KiB) is too small.
     csv.field_size_limit(min(sys.maxsize, MAX_TEXT_CHARS * 4))
     if "\x00" in content:
         content = content.replace("\x00", "")
-    reader = csv.reader(io.StringIO(content, newline=""), _dialect(content[:4096]))
+    dialect = _dialect(content[:4096])
+    unclosed = _unclosed_quote_line(content, dialect)
+    reader = csv.reader(io.StringIO(content, newline=""), dialect)
     try:
         header = next(reader)
     except StopIteration:
@@ -85,6 +103,12 @@ def parse_csv(content: str, *, source: str) -> Iterator[Article | IngestError]:
         raise IngestError(source, f"unreadable CSV header ({exc})") from exc
     columns = _columns(header, source)
     while True:
+        start = reader.line_num + 1
+        if start == unclosed:
+            yield IngestError(
+                f"{source}:{start}", "a quote opened here is never closed; the rest is unread"
+            )
+            return
         try:
             row = next(reader)
         except StopIteration:

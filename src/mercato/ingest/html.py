@@ -99,8 +99,12 @@ def article_from_html(
     published: date | None = None,
     title: str | None = None,
     external_id: str | None = None,
+    fallback_published: date | None = None,
 ) -> Article:
-    """Turn one web page into an article; given fields win over what the page says."""
+    """Turn one web page into an article; given fields win over what the page says.
+
+    `fallback_published` dates a page that gives no date itself (a web archive's capture date).
+    """
     label = source or url or "<html>"
     html = decode_bytes(content, label) if isinstance(content, bytes) else content
     if "<" not in html:
@@ -118,7 +122,13 @@ def article_from_html(
     fields = document.as_dict() if hasattr(document, "as_dict") else dict(document)
     text = clean_text(_paragraphs(str(fields.get("text") or "")), label)
     page_date = published or _find_date(html, url)
+    meta: dict[str, object] = {"format": "html"}
+    if page_date is None and fallback_published is not None:
+        page_date = fallback_published
+        meta["date_from"] = "fallback"
     page_date, warnings = check_published(page_date, label)
+    if warnings:
+        meta["warnings"] = warnings
     sitename = fields.get("sitename")
     page_url = url or (str(fields["url"]) if fields.get("url") else None)
     page_title = fields.get("title")
@@ -131,7 +141,7 @@ def article_from_html(
         language=_page_language(html) or "en",
         source_path=source,
         external_id=external_id,
-        meta={"warnings": warnings, "format": "html"} if warnings else {"format": "html"},
+        meta=meta,
     )
 
 

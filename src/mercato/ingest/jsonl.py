@@ -8,6 +8,7 @@ file whose first lines are all unreadable is not JSON Lines at all and fails as 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -15,13 +16,32 @@ from typing import Any
 
 from mercato.domain import Article
 from mercato.errors import IngestError
-from mercato.ingest.sanity import looks_binary
+from mercato.ingest.sanity import MAX_TEXT_CHARS, check_published, looks_binary
 from mercato.ingest.text import guess_decode
 
 KNOWN_FIELDS = ("id", "text", "date", "url", "outlet", "title", "kind", "meta", "language")
 STRING_FIELDS = ("url", "outlet", "title", "kind", "language")
 # After this many failed lines with none read, the file is judged not to be JSON Lines.
 GIVE_UP_AFTER = 5
+# JSON may escape half of a UTF-16 pair ("\ud800"): valid JSON, but no text can be stored with it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _lone_surrogate(value: object) -> str | None:
+    """The first lone surrogate in a decoded JSON value, as an escape, or None."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            found = _SURROGATE.search(item)
+            if found:
+                return f"\\u{ord(found[0]):04x}"
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return None
 
 
 def parse_record_date(value: object) -> date | None:
@@ -49,10 +69,18 @@ def article_from_record(record: Any, source: str, source_path: str) -> Article:
     if not isinstance(text, str) or not text.strip():
         reason = "no 'text' field" if text is None else "'text' is empty or not a string"
         raise IngestError(source, reason)
+    if len(text) > MAX_TEXT_CHARS:
+        raise IngestError(source, f"article text is over {MAX_TEXT_CHARS} characters")
+    surrogate = _lone_surrogate(record)
+    if surrogate is not None:
+        raise IngestError(source, f"holds a lone surrogate ({surrogate}), which is not text")
     try:
         published = parse_record_date(record.get("date"))
     except (TypeError, ValueError) as exc:
         raise IngestError(source, str(exc)) from None
+    date_warnings: list[str] = []
+    if published is not None:
+        published, date_warnings = check_published(published, source)
     fields: dict[str, str | None] = {}
     for name in STRING_FIELDS:
         value = record.get(name)
@@ -66,6 +94,8 @@ def article_from_record(record: Any, source: str, source_path: str) -> Article:
     for key, value in record.items():
         if key not in KNOWN_FIELDS:
             meta.setdefault(key, value)
+    if date_warnings:
+        meta["warnings"] = [*date_warnings]
     external_id = record.get("id")
     return Article.from_text(
         text.strip(),
@@ -112,6 +142,10 @@ def records_from_lines(
                 record = json.loads(text)
             except json.JSONDecodeError as exc:
                 raise IngestError(where, f"bad JSON ({exc.msg} at column {exc.colno})") from None
+            except (ValueError, RecursionError) as exc:
+                # Python's own limits: a number over 4,300 digits, arrays nested too deep.
+                reason = str(exc).split(":")[0] if isinstance(exc, ValueError) else "nested too deep"
+                raise IngestError(where, f"unreadable JSON ({reason})") from None
             article = article_from_record(record, where, source)
         except IngestError as failure:
             if has_read_one:
@@ -125,8 +159,10 @@ def records_from_lines(
                     f"(line {pending[0].source.rsplit(':', 1)[1]}: {pending[0].reason})",
                 ) from None
             continue
+        article.meta["source_line"] = number  # so that a later failure (extraction, store) names it
         if warnings:
-            article.meta["warnings"] = warnings
+            earlier = article.meta.get("warnings")
+            article.meta["warnings"] = warnings + (earlier if isinstance(earlier, list) else [])
         if not has_read_one:
             has_read_one = True
             yield from pending

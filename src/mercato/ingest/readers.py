@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib.metadata import entry_points
@@ -148,22 +149,50 @@ def read_path(path: Path) -> Iterator[Record]:
 
 
 def iter_files(paths: Sequence[Path | str]) -> Iterator[Path | IngestError]:
-    """Files named by `paths`, walking directories recursively (sorted, hidden files skipped)."""
+    """Files named by `paths`, walking directories recursively (sorted, hidden files skipped).
+
+    What cannot be read is named, never skipped in silence: a folder that cannot be listed, a
+    broken symbolic link, a FIFO or device.
+    """
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for found in sorted(path.rglob("*")):
-                relative = found.relative_to(path)
-                if any(part.startswith(".") for part in relative.parts):
-                    continue
-                if found.is_file():
-                    yield found
-        elif path.is_file():
-            yield path
-        elif path.exists():
-            yield IngestError(str(path), "not a regular file")
+            yield from _walk(path)
         else:
-            yield IngestError(str(path), "no such file or directory")
+            yield _file_or_error(path)
+
+
+def _walk(root: Path) -> Iterator[Path | IngestError]:
+    failures: list[IngestError] = []
+
+    def unreadable(exc: OSError) -> None:
+        failures.append(IngestError(str(exc.filename), f"cannot read: {exc.strerror or exc}"))
+
+    seen: set[str] = set()
+    for folder, dirs, names in os.walk(root, onerror=unreadable, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen:  # a symbolic link back up the tree
+            dirs[:] = []
+            continue
+        seen.add(real)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        yield from failures
+        failures.clear()
+        for name in sorted(names):
+            if not name.startswith("."):
+                yield _file_or_error(Path(folder) / name)
+    yield from failures
+
+
+def _file_or_error(path: Path) -> Path | IngestError:
+    if path.is_file():
+        return path
+    if path.is_symlink() and not path.exists():
+        return IngestError(str(path), "broken symbolic link")
+    if path.exists():
+        kind = "a FIFO" if path.is_fifo() else "a socket" if path.is_socket() else "a device"
+        return IngestError(str(path), f"not a regular file ({kind})")
+    return IngestError(str(path), "no such file or directory")
 
 
 register_reader([".txt", ".text"], read_text_file, name="text", sniff=looks_like_seed)

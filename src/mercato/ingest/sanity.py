@@ -28,6 +28,8 @@ MIN_TEXT_CHARS = 20
 EARLIEST_DATE = date(1850, 1, 1)
 # A date up to this far ahead is a time-zone slip; further ahead it is suspect but kept.
 FUTURE_SLACK = timedelta(days=1)
+# Further ahead than this no publication date can be: a placeholder (9999-12-31) or a typo.
+FUTURE_LIMIT = timedelta(days=2 * 366)
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -71,10 +73,14 @@ def today_utc() -> date:
 
 
 def check_published(published: date | None, source: str) -> tuple[date | None, list[str]]:
-    """Keep a plausible publication date; drop an absurd one; warn on missing or future ones."""
+    """Keep a plausible publication date; drop an absurd one; warn on missing or future ones.
+
+    The one date policy of every reader: before 1850 or more than two years ahead is absurd
+    (dropped, the article kept undated, with a warning); a little ahead is kept with a warning.
+    """
     if published is None:
         return None, [f"{source}: no publication date"]
-    if published < EARLIEST_DATE:
+    if published < EARLIEST_DATE or published > today_utc() + FUTURE_LIMIT:
         return None, [f"{source}: publication date {published} is implausible; dropped"]
     if published > today_utc() + FUTURE_SLACK:
         return published, [f"{source}: publication date {published} is in the future; kept"]

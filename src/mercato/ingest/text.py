@@ -14,7 +14,14 @@ from pathlib import Path
 
 from mercato.domain import Article
 from mercato.errors import IngestError
-from mercato.ingest.sanity import _UTF8_MULTIBYTE, decode_bytes, looks_binary, read_capped
+from mercato.ingest.sanity import (
+    _UTF8_MULTIBYTE,
+    MAX_TEXT_CHARS,
+    check_published,
+    decode_bytes,
+    looks_binary,
+    read_capped,
+)
 
 # The date line: optional blanks, the word "date", blanks, then the date token (which may
 # run straight on into the article's first sentence, as in the seed file).
@@ -98,7 +105,12 @@ def read_text_file(path: Path) -> Iterator[Article]:
     body = tidy(body)
     if not body:
         raise IngestError(source, "no article text after the date line")
+    if len(body) > MAX_TEXT_CHARS:
+        raise IngestError(source, f"article text is over {MAX_TEXT_CHARS} characters")
     if published is None:
         warnings.append(f"{source}: no date line (expected 'date YYYY-MM-DD'); stored undated")
+    else:
+        published, date_warnings = check_published(published, source)
+        warnings.extend(date_warnings)
     meta: dict[str, object] = {"warnings": warnings} if warnings else {}
     yield Article.from_text(body, published=published, source_path=source, meta=meta)

@@ -56,17 +56,19 @@ def _record_article(record: Any, source: str, index: int) -> Article | None:
     uri = record.rec_headers.get_header("WARC-Target-URI")
     label = f"{source}#{uri or index}"
     payload = read_stream_capped(record.content_stream(), label, MAX_RECORD_BYTES)
+    if getattr(record.raw_stream, "limit", 0) > 0:
+        # warcio stops quietly where the file ends; the record said how long it was.
+        raise IngestError(label, "record is cut short (the archive is truncated)")
+    # The capture date bounds the publication date from above; better than none.
+    archived = parse_date_text(record.rec_headers.get_header("WARC-Date"))
     try:
-        article = article_from_html(payload, url=uri, source=source)
+        article = article_from_html(
+            payload, url=uri, source=source, fallback_published=archived
+        )
     except IngestError as exc:
         raise IngestError(label, exc.reason) from exc
-    if article.published is None:
-        archived = parse_date_text(record.rec_headers.get_header("WARC-Date"))
-        if archived is not None:
-            # The capture date bounds the publication date from above; better than none.
-            article = replace(
-                article, published=archived, meta={**article.meta, "date_from": "warc_date"}
-            )
+    if article.meta.get("date_from") == "fallback":
+        article = replace(article, meta={**article.meta, "date_from": "warc_date"})
     return article
 
 
@@ -86,6 +88,23 @@ def _check_start(path: Path) -> None:
         raise IngestError(source, "not a readable web archive (no WARC header at the start)")
 
 
+def _gzip_is_cut(path: Path) -> bool:
+    """True when a gzipped file ends inside a member (warcio reads such a file without a word)."""
+    with path.open("rb") as handle:
+        unzip = zlib.decompressobj(wbits=31)
+        pending = False  # bytes fed to a member that has not ended
+        while chunk := handle.read(1 << 20):
+            while chunk:
+                unzip.decompress(chunk, 1 << 16)
+                pending = True
+                chunk = unzip.unconsumed_tail
+                if unzip.eof:
+                    chunk = unzip.unused_data + chunk
+                    unzip = zlib.decompressobj(wbits=31)
+                    pending = False
+        return pending
+
+
 def read_warc(path: Path) -> Iterator[Article | IngestError]:
     """Yield an article for every HTML page an archive holds, an IngestError for each bad one."""
     from warcio.archiveiterator import ArchiveIterator
@@ -99,6 +118,8 @@ def read_warc(path: Path) -> Iterator[Article | IngestError]:
     if size > MAX_WARC_BYTES:
         raise IngestError(source, f"archive is {size} bytes, over the {MAX_WARC_BYTES}-byte limit")
     _check_start(path)
+    with path.open("rb") as handle:
+        is_gzipped = handle.read(2) == b"\x1f\x8b"
     seen = 0
     with path.open("rb") as handle:
         records = iter(ArchiveIterator(handle, arc2warc=True))
@@ -106,6 +127,8 @@ def read_warc(path: Path) -> Iterator[Article | IngestError]:
             try:
                 record = next(records)
             except StopIteration:
+                if is_gzipped and _gzip_is_cut(path):
+                    yield IngestError(source, f"archive is cut short after {seen} records")
                 return
             except ArchiveLoadFailed as exc:
                 if seen == 0:

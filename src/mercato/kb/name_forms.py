@@ -13,14 +13,24 @@ _NEXT_WORD = re.compile(r"^[ \t]+[A-Z][\w'’-]*")
 _JOINER_END = tuple('.!?:;,"“”)]')  # punctuation that separates a word from the next one
 _SENTENCE_END = tuple('.!?:;"“”')  # after these a capital letter proves nothing
 _POSSESSIVE = ("'s", "’s", "'", "’")
+_LOOK_BACK = 200
 
 
 def is_fragment(text: str, mention: Mention) -> bool:
     """A team form inside a longer capitalised name ("Newry City", "Martin Palermo")."""
     if mention.kind not in (EntityKind.CLUB, EntityKind.NATIONAL_TEAM):
         return False
-    line = text[: mention.span.start].rsplit("\n", 1)[-1]
+    # Only the last two words before the mention matter: read a short window of its line, not
+    # all the text before it (that made recognition quadratic in the article's length).
+    start = mention.span.start
+    window_start = max(0, start - _LOOK_BACK)
+    newline = text.rfind("\n", window_start, start)
+    is_cut = newline < 0 and window_start > 0  # the line goes on before the window
+    line = text[newline + 1 if newline >= 0 else window_start : start]
+    # A cut first word keeps its true end, which is all the checks below read of it.
     tokens = [t.lstrip("([\"“'‘") for t in line.split()]
+    if is_cut and len(tokens) < 2:
+        tokens = []  # one word longer than the window: no name runs on into the mention
     if line[-1:] in (" ", "\t") and tokens and tokens[-1]:
         word = tokens[-1]
         is_name_part = (
@@ -30,7 +40,7 @@ def is_fragment(text: str, mention: Mention) -> bool:
         )
         # A capitalised word that only starts a sentence ("But Chelsea want...") is no name part.
         starts_sentence = (
-            len(tokens) == 1
+            (len(tokens) == 1 and not is_cut)
             or tokens[-2].endswith(_SENTENCE_END)
             or not any(c.isalnum() for c in tokens[-2])  # after an emoji or a dash
         )

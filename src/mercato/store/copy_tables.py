@@ -26,6 +26,7 @@ from sqlalchemy import (
     func,
     insert,
     select,
+    text,
 )
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -40,6 +41,7 @@ from mercato.ingest.copies import (
     signature_of,
 )
 from mercato.store import Store
+from mercato.store.database import database_reason
 from mercato.store.schema import metadata
 
 article_copies = Table(
@@ -187,20 +189,50 @@ def _index(conn: Connection, article: Article, threshold: float) -> list[CopyLin
     return links
 
 
+# Any constant; the same in every Mercato process (the migrations' lock uses another).
+_PG_COPY_LOCK_KEY = 0x4D435059  # "MCPY"
+
+
+def index_copies(
+    conn: Connection, articles: Iterable[Article], threshold: float = THRESHOLD
+) -> list[CopyLink]:
+    """Inside the caller's transaction: index stored articles and link copies.
+
+    Two writers indexing at once would each miss the other's uncommitted signatures (and a copy
+    of a copy would go unlinked), so on PostgreSQL indexing is serialised by a lock held to the
+    end of the transaction; SQLite already lets one writer in at a time.
+    """
+    articles = list(articles)
+    if not articles:
+        return []
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_COPY_LOCK_KEY})
+    written: dict[str, CopyLink] = {}
+    for article in articles:
+        for link in _index(conn, article, threshold):
+            written[link.article_id] = link
+    return sorted(written.values(), key=lambda link: link.article_id)
+
+
 def link_copies(
     store: Store, articles: Iterable[Article], threshold: float = THRESHOLD
 ) -> list[CopyLink]:
     """Index stored articles for copy detection and link copies; one transaction per call."""
     ensure_tables(store)
-    written: dict[str, CopyLink] = {}
     try:
         with store.engine.begin() as conn:
-            for article in articles:
-                for link in _index(conn, article, threshold):
-                    written[link.article_id] = link
+            return index_copies(conn, articles, threshold)
     except SQLAlchemyError as exc:
-        raise StoreError(f"could not link copies: {exc}") from exc
-    return sorted(written.values(), key=lambda link: link.article_id)
+        raise StoreError(f"could not link copies: {database_reason(exc)}") from exc
+
+
+def unindexed(store: Store, ids: Iterable[str]) -> set[str]:
+    """Those of these stored articles that have no copy signature (never indexed, or too short)."""
+    wanted = set(ids)
+    if not wanted:
+        return set()
+    with store.engine.connect() as conn:
+        return wanted - set(_signatures(conn, wanted))
 
 
 def original_of(store: Store, article_id: str) -> str:

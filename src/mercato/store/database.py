@@ -14,7 +14,9 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     Engine,
+    Insert,
     Select,
+    Table,
     create_engine,
     event,
     func,
@@ -22,6 +24,8 @@ from sqlalchemy import (
     or_,
     select,
 )
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
@@ -62,18 +66,34 @@ class AddResult:
     article_ids: tuple[str, ...]  # ids of the articles added by this call
 
 
+def database_reason(exc: SQLAlchemyError) -> str:
+    """What the database said, in one line: not the statement and its parameters (a page of SQL
+    with article texts in it is no message for a user)."""
+    original = getattr(exc, "orig", None)
+    text = str(original) if original is not None else str(exc)
+    first = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
+    return first.split(" [SQL:", 1)[0]
+
+
 def _json_dumps(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, default=str)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: object) -> None:
     cursor = dbapi_connection.cursor()
+    # First: switching a new file to WAL takes a lock that a second process must wait for.
+    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA foreign_keys=ON")
     # WAL lets readers (the API, a second CLI) run while an ingest writes.
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+
+
+def _insert_ignoring(conn: Connection, table: Table, keys: list[str]) -> Insert:
+    """An INSERT that skips rows whose `keys` are already stored (both databases)."""
+    dialect = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    return dialect(table).on_conflict_do_nothing(index_elements=keys)
 
 
 def _like(value: str) -> str:
@@ -128,7 +148,7 @@ class Store:
         try:
             upgrade(self.engine)
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot prepare the database: {exc}") from exc
+            raise StoreError(f"cannot prepare the database: {database_reason(exc)}") from exc
 
     def close(self) -> None:
         """Release the database connections."""
@@ -149,31 +169,45 @@ class Store:
 
     def add_extractions(self, extractions: Sequence[Extraction]) -> AddResult:
         """Store articles with their mentions and claims in one transaction; skip known ones."""
-        ingested_at = datetime.now(UTC)
         try:
             with self.engine.begin() as conn:
-                known = self._existing_ids(conn, [e.article.id for e in extractions])
-                fresh: list[Extraction] = []
-                for extraction in extractions:
-                    if extraction.article.id in known:
-                        continue
-                    known.add(extraction.article.id)  # the same text twice in one batch
-                    fresh.append(extraction)
-                if fresh:
-                    self._insert(conn, fresh, ingested_at)
+                fresh = self.insert_extractions(conn, extractions)
         except SQLAlchemyError as exc:
-            raise StoreError(f"could not store {len(extractions)} articles: {exc}") from exc
+            raise StoreError(f"could not store {len(extractions)} articles: {database_reason(exc)}") from exc
         return AddResult(
             added=len(fresh),
             duplicates=len(extractions) - len(fresh),
             article_ids=tuple(e.article.id for e in fresh),
         )
 
+    def insert_extractions(
+        self, conn: Connection, extractions: Sequence[Extraction]
+    ) -> list[Extraction]:
+        """Inside the caller's transaction: insert the articles not stored yet, with their mentions
+        and claims; returns those inserted, in the order given.
+
+        An article another process inserts meanwhile is skipped, not an error: the insert ignores
+        a conflicting id and says which rows it wrote.
+        """
+        ingested_at = datetime.now(UTC)
+        known = self._existing_ids(conn, [e.article.id for e in extractions])
+        candidates: dict[str, Extraction] = {}
+        for extraction in extractions:
+            if extraction.article.id not in known:
+                candidates.setdefault(extraction.article.id, extraction)  # same text twice
+        if not candidates:
+            return []
+        # In id order, so that two writers lock rows in one order and cannot deadlock.
+        rows = [article_to_row(candidates[k].article, ingested_at) for k in sorted(candidates)]
+        statement = _insert_ignoring(conn, schema.articles, ["id"]).returning(schema.articles.c.id)
+        inserted = set(conn.execute(statement, rows).scalars())
+        fresh = [e for k, e in candidates.items() if k in inserted]
+        if fresh:
+            self._insert_details(conn, fresh)
+        return fresh
+
     @staticmethod
-    def _insert(conn: Connection, fresh: Sequence[Extraction], ingested_at: datetime) -> None:
-        conn.execute(
-            insert(schema.articles), [article_to_row(e.article, ingested_at) for e in fresh]
-        )
+    def _insert_details(conn: Connection, fresh: Sequence[Extraction]) -> None:
         mention_rows = [mention_to_row(e.article.id, m) for e in fresh for m in e.mentions]
         if mention_rows:
             conn.execute(insert(schema.mentions), mention_rows)
@@ -193,27 +227,39 @@ class Store:
         """Store entities and their aliases, skipping those already present; returns new entities."""
         try:
             with self.engine.begin() as conn:
-                known = self._existing(conn, schema.entities.c.id, [e.id for e in entities])
-                rows = []
-                for entity in entities:
-                    if entity.id in known:
-                        continue
-                    known.add(entity.id)
-                    rows.append(
-                        {
-                            "id": entity.id,
-                            "kind": str(entity.kind),
-                            "name": entity.name,
-                            "country": entity.country,
-                            "attributes": to_jsonable(entity.attributes),
-                        }
-                    )
-                if rows:
-                    conn.execute(insert(schema.entities), rows)
-                self._insert_aliases(conn, aliases)
+                return self.insert_entities(conn, entities, aliases)
         except SQLAlchemyError as exc:
-            raise StoreError(f"could not store {len(entities)} entities: {exc}") from exc
-        return len(rows)
+            raise StoreError(f"could not store {len(entities)} entities: {database_reason(exc)}") from exc
+
+    def insert_entities(
+        self, conn: Connection, entities: Sequence[Entity], aliases: Sequence[Alias] = ()
+    ) -> int:
+        """Inside the caller's transaction: insert entities and aliases not stored yet.
+
+        Two ingests meeting one new person at once both try to insert him: the conflicting
+        insert is ignored rather than aborting the batch.
+        """
+        rows: dict[str, dict[str, object]] = {}
+        for entity in entities:
+            rows.setdefault(
+                entity.id,
+                {
+                    "id": entity.id,
+                    "kind": str(entity.kind),
+                    "name": entity.name,
+                    "country": entity.country,
+                    "attributes": to_jsonable(entity.attributes),
+                },
+            )
+        added = 0
+        if rows:
+            known = self._existing(conn, schema.entities.c.id, list(rows))
+            new = [rows[k] for k in sorted(rows) if k not in known]
+            if new:
+                statement = _insert_ignoring(conn, schema.entities, ["id"])
+                added = len(conn.execute(statement.returning(schema.entities.c.id), new).all())
+        self._insert_aliases(conn, aliases)
+        return added
 
     @staticmethod
     def _insert_aliases(conn: Connection, aliases: Sequence[Alias]) -> None:
@@ -232,11 +278,12 @@ class Store:
             present.update((r.entity_id, r.normalised, r.kind) for r in rows)
         new = [
             {"entity_id": k[0], "text": a.text, "normalised": k[1], "kind": k[2]}
-            for k, a in wanted.items()
+            for k, a in sorted(wanted.items(), key=lambda item: item[0])
             if k not in present
         ]
         if new:
-            conn.execute(insert(table), new)
+            keys = ["entity_id", "normalised", "kind"]
+            conn.execute(_insert_ignoring(conn, table, keys), new)
 
     # --- presence ------------------------------------------------------------------------
 
@@ -250,7 +297,7 @@ class Store:
             with self.engine.connect() as conn:
                 return self._existing_ids(conn, list(ids))
         except SQLAlchemyError as exc:
-            raise StoreError(f"could not look up {len(ids)} article ids: {exc}") from exc
+            raise StoreError(f"could not look up {len(ids)} article ids: {database_reason(exc)}") from exc
 
     def _existing_ids(self, conn: Connection, ids: Sequence[str]) -> set[str]:
         return self._existing(conn, schema.articles.c.id, ids)

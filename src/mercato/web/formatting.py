@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from urllib.parse import urlsplit
 
 from jinja2 import Environment
 
@@ -69,9 +70,28 @@ def format_field(value: object, name: str = "") -> str:
     return str(value)
 
 
+# A stored URL came from a feed, a page or an API client: only these schemes become links
+# (a "javascript:" link would run script on click whatever the escaping).
+LINK_SCHEMES = ("http", "https")
+
+
+def safe_link(url: object) -> str | None:
+    """The URL if it is an absolute http(s) link, else None (and the page shows no link)."""
+    if not isinstance(url, str):
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in LINK_SCHEMES or not parts.netloc:
+        return None
+    return url.strip()
+
+
 def install_filters(env: Environment) -> None:
     """Make the filters available to every template."""
     env.filters["fee"] = format_fee
     env.filters["day"] = format_date
     env.filters["percent"] = format_percent
     env.filters["field"] = format_field
+    env.filters["link"] = safe_link

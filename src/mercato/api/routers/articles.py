@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Body, Path, Query, Request
 from pydantic import Field
 
+<<<<<<< HEAD
 from mercato.api.deps import KbDir, PagingDep, StoreDep, TokenDep
+=======
+from mercato.api.deps import Day, PagingDep, StoreDep, TokenDep
+>>>>>>> issue-15
 from mercato.api.ingesting import ingest_articles
 from mercato.api.routers.paging import page_fetched
 from mercato.api.schemas import ArticleIn, ArticleOut, ArticleSummaryOut, IngestOut, Page
@@ -27,8 +30,8 @@ def list_articles(
     request: Request,
     store: StoreDep,
     paging: PagingDep,
-    since: Annotated[date | None, Query(description="Published on or after.")] = None,
-    until: Annotated[date | None, Query(description="Published on or before.")] = None,
+    since: Annotated[Day | None, Query(description="Published on or after.")] = None,
+    until: Annotated[Day | None, Query(description="Published on or before.")] = None,
     outlet: Annotated[str | None, Query(max_length=200, description="Outlet name.")] = None,
 ) -> Page[ArticleSummaryOut]:
     """Stored articles, newest first, filtered by dates and outlet."""

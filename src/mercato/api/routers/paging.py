@@ -17,7 +17,9 @@ def next_url(request: Request, paging: Paging, has_more: bool) -> str | None:
     """The URL of the next page, or None on the last page."""
     if not has_more:
         return None
-    return str(request.url.include_query_params(page=paging.page + 1))
+    # Relative: the Host header is the client's to choose, so it must not reach a link.
+    url = request.url.include_query_params(page=paging.page + 1)
+    return f"{url.path}?{url.query}"
 
 
 def page_of(items: Sequence[T], request: Request, paging: Paging) -> Page[T]:

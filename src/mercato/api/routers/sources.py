@@ -24,7 +24,7 @@ def source_out(record: SourceRow) -> SourceOut:
         did_not_happen=record.did_not_happen,
         pending=record.pending,
         reliability=record.reliability,
-        interval=record.interval,
+        interval=list(record.interval) if record.interval else None,
         first_reports=record.first_reports,
         scored_by=record.scored_by,
     )

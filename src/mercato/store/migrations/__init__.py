@@ -5,7 +5,8 @@ missing (so a new table or a new index needs no migration step), then applies th
 migrations not yet recorded in `schema_migrations`, each in its own transaction. Every store runs
 every step once, a new store too (a step may do what only one database can, such as a trigram
 index), so a step must tolerate meeting its own result; the helpers in `registry.py` do. On
-PostgreSQL an advisory lock keeps two processes opening one new store from racing each other.
+PostgreSQL an advisory lock, on SQLite the write lock (`BEGIN IMMEDIATE`), keeps two processes
+opening one new store from racing each other.
 
 Add a migration in `mercato/store/migrations/steps.py` with the next number.
 """
@@ -82,6 +83,10 @@ def _store_metadata() -> MetaData:
 def _lock(connection: Connection) -> None:
     if connection.dialect.name == "postgresql":
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK_KEY})
+    elif connection.dialect.name == "sqlite":
+        # Two processes creating one new file would both find a table missing and both create
+        # it ("table aliases already exists"); taking the write lock first serialises them.
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def upgrade(engine: Engine, metadata: MetaData | None = None) -> list[str]:
