@@ -22,7 +22,7 @@ SHARED = ROOT.parent / "shared"
 RECORDS_DIR = ROOT / "annotations" / "records"
 
 sys.path.insert(0, str(ROOT / "src"))
-from mercato.evaluation.gold import read_gold  # noqa: E402
+from mercato.evaluation.gold import read_gold
 
 
 def corpus() -> dict[str, dict]:

@@ -21,10 +21,10 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from fastapi.testclient import TestClient
-
-from mercato.api.app import create_app
 from mercato.api.scoring import scoring
 from mercato.api.story_views import club_key, person_key, story_id_for
+
+from mercato.api.app import create_app
 from mercato.domain import (
     STAGE_STATUS,
     Article,

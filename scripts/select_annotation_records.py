@@ -76,12 +76,12 @@ def main() -> None:
             if r["dataset"] != family or r["id"] in heldout or r["id"] in taken:
                 continue
             text = r["text"]
-            if "gossip" in family and family != "bbc_gossip_pages":
-                if any(text.strip() and text.strip() in page for page in heldout_pages):
-                    continue
-            if family == "bbc_gossip_pages":
-                if any(item.strip() and item.strip() in text for item in heldout_items):
-                    continue
+            is_item = "gossip" in family and family != "bbc_gossip_pages"
+            if is_item and any(text.strip() and text.strip() in page for page in heldout_pages):
+                continue
+            is_page = family == "bbc_gossip_pages"
+            if is_page and any(item.strip() and item.strip() in text for item in heldout_items):
+                continue
             if text in heldout_texts:
                 continue
             pool.append(r["id"])

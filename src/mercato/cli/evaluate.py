@@ -11,7 +11,14 @@ from pathlib import Path
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from mercato.cli import EXIT_PARTIAL
 from mercato.cli.train import default_shared_dir
@@ -201,7 +208,7 @@ def _cross_validate(
     console = Console(stderr=True)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True, disable=as_json) as bar:
-        tasks: dict[str, int] = {}
+        tasks: dict[str, TaskID] = {}
 
         def progress(stage: str, done: int, total: int) -> None:
             if stage not in tasks:
@@ -211,7 +218,7 @@ def _cross_validate(
         result = train(gold, clubs, cv_folds=folds, progress=progress)
     assert result.cv is not None
     if as_json:
-        data = {"cross_validation": evaluation_to_dict(result.cv, verbose=verbose)}
+        data: dict[str, object] = {"cross_validation": evaluation_to_dict(result.cv, verbose=verbose)}
         if result.frozen is not None:
             data["frozen_slice"] = evaluation_to_dict(result.frozen, verbose=verbose)
         data["gold_sha256"] = gold.digest

@@ -12,6 +12,7 @@ Features are strings (present or not); the model (`decision_model`) gives each a
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -113,7 +114,6 @@ def _bucket(value: int, edges: Sequence[int]) -> str:
 def build_candidates(ctx: ArticleContext, rule_claims: Sequence[TransferClaim]) -> list[Candidate]:
     """Every (person, club) and (person, exit) candidate of an article, with its features."""
     kind = ctx.article.kind or "article"
-    text = ctx.article.text
     lookup = _Sentences(ctx)
     people_mentions = [m for m in ctx.mentions if m.kind in PERSON_KINDS]
     clubs = [m for m in ctx.mentions if m.kind in TEAM_KINDS]
@@ -170,9 +170,9 @@ def build_candidates(ctx: ArticleContext, rule_claims: Sequence[TransferClaim]) 
             for club in clubs:
                 c_sentence = lookup.index(club.span.start)
                 gap = abs(c_sentence - p_sentence)
-                if kind not in _SHORT_KINDS:
-                    if gap > _MAX_SENTENCE_GAP or lookup.paragraph(club.span.start) != p_paragraph:
-                        continue
+                too_far = gap > _MAX_SENTENCE_GAP or lookup.paragraph(club.span.start) != p_paragraph
+                if kind not in _SHORT_KINDS and too_far:
+                    continue
                 if _overlaps(mention.span, club.span):
                     continue
                 ckey = (pkey, _club_norm(club.label))
@@ -354,7 +354,7 @@ def _pair_features(candidate: Candidate, ctx: ArticleContext, lookup: _Sentences
                 f.add("club-describes-another-person")
         abstract = _abstract_between(ctx, lo, hi)
         if len(abstract) <= 12:
-            for a, b in zip(abstract, abstract[1:]):
+            for a, b in itertools.pairwise(abstract):
                 f.add(f"btw-bi:{a} {b}")
             if len(abstract) <= 6:
                 f.add(f"btwseq-abs:{' '.join(abstract)}|{'cp' if before else 'pc'}")

@@ -162,11 +162,11 @@ def merge_spelling_variants(mentions: Sequence[Mention]) -> list[Mention]:
     ids = {m.label: m.entity_id for m in people if m.entity_id}
     out = []
     for mention in mentions:
-        label = target.get(mention.label)
-        if label is None or mention.kind not in PERSON_KINDS:
+        merged = target.get(mention.label)
+        if merged is None or mention.kind not in PERSON_KINDS:
             out.append(mention)
         else:
-            out.append(replace(mention, label=label, entity_id=mention.entity_id or ids.get(label)))
+            out.append(replace(mention, label=merged, entity_id=mention.entity_id or ids.get(merged)))
     return out
 
 

@@ -102,9 +102,9 @@ def _block_club(ctx: ArticleContext, text: str, start: int) -> Mention | None:
     line_start = text.rfind("\n", 0, line_end) + 1
     line = text[line_start:line_end].strip()
     for mention in ctx.mentions:
-        if mention.kind is EntityKind.CLUB and line_start <= mention.span.start < line_end:
-            if len(line) <= len(mention.span.text) + 3:
-                return mention
+        on_line = mention.kind is EntityKind.CLUB and line_start <= mention.span.start < line_end
+        if on_line and len(line) <= len(mention.span.text) + 3:
+            return mention
     return None
 
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Sequence
 
-from mercato.evaluation.gold import GoldRecord
+from mercato.evaluation.gold import GoldRecord, links_from_claims
 from mercato.evaluation.names import ClubTable
 from mercato.evaluation.predictions import Prediction
-from mercato.evaluation.gold import links_from_claims
 from mercato.evaluation.scoring import Evaluation, score
 from mercato.extract.consolidate import consolidate
 from mercato.extract.decision_model import DecisionModel

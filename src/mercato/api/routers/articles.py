@@ -7,11 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Body, Path, Query, Request
 from pydantic import Field
 
-<<<<<<< HEAD
-from mercato.api.deps import KbDir, PagingDep, StoreDep, TokenDep
-=======
-from mercato.api.deps import Day, PagingDep, StoreDep, TokenDep
->>>>>>> issue-15
+from mercato.api.deps import Day, KbDir, PagingDep, StoreDep, TokenDep
 from mercato.api.ingesting import ingest_articles
 from mercato.api.routers.paging import page_fetched
 from mercato.api.schemas import ArticleIn, ArticleOut, ArticleSummaryOut, IngestOut, Page
