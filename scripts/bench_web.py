@@ -24,7 +24,7 @@ from fastapi.testclient import TestClient
 from mercato.api.scoring import scoring
 from mercato.api.story_views import club_key, person_key, story_id_for
 
-from mercato.api.app import create_app
+from mercato.web.app import create_app
 from mercato.domain import (
     STAGE_STATUS,
     Article,

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from mercato.store import Store
-
 from support import REPO_ROOT, SAMPLES_DIR, find_shared_dir, require_shared  # noqa: F401
 
 

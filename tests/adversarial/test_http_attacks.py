@@ -14,7 +14,7 @@ import uvicorn
 from fastapi.testclient import TestClient
 
 from adversarial.generate import story, without_extraction
-from mercato.api.app import create_app
+from mercato.web.app import create_app
 from mercato.pipeline import ingest_paths
 from mercato.settings import Settings
 from mercato.store import Store

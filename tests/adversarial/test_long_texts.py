@@ -10,7 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from adversarial.generate import long_text
-from mercato.api.app import create_app
+from mercato.web.app import create_app
 from mercato.domain import Article
 from mercato.errors import IngestError
 from mercato.extract.pipeline import default_extractor

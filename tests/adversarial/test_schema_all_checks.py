@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schemathesis.checks import CHECKS, load_all_checks
 
-from mercato.api.app import create_app
+from mercato.web.app import create_app
 from mercato.pipeline import ingest_paths
 from mercato.settings import Settings
 from mercato.store import Store

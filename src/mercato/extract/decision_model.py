@@ -49,9 +49,6 @@ class Head:
             if row is not None:
                 for k, w in enumerate(row):
                     scores[k] += w
-        if len(self.classes) == 2 and len(scores) == 1:
-            p = 1.0 / (1.0 + math.exp(-scores[0]))
-            return {self.classes[0]: 1.0 - p, self.classes[1]: p}
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)

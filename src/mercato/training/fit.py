@@ -22,7 +22,17 @@ BALANCED = frozenset({"status"})  # rare statuses (off) weigh as much as common 
 THRESHOLDS = {"to": 0.4, "from": 0.5, "exit": 0.35, "loan": 0.5, "status_confidence": 0.5}
 
 
-def fit_head(examples: Sequence[Example], c: float, balanced: bool = False) -> Head:
+# Every head answers with all its classes, even when a small training set lacks one of them.
+HEAD_CLASSES = {
+    "pair": ("from", "none", "to"),
+    "exit": ("no", "yes"),
+    "status": ("done", "off", "rumour"),
+    "loan": ("no", "yes"),
+}
+_NEVER = -20.0  # the bias of a class no training example had
+
+
+def fit_head(examples: Sequence[Example], c: float, classes: Sequence[str], balanced: bool = False) -> Head:
     """One head from its examples."""
     import numpy as np
     from scipy.sparse import csr_matrix
@@ -32,10 +42,10 @@ def fit_head(examples: Sequence[Example], c: float, balanced: bool = False) -> H
     counts = Counter(f for e in ordered for f in e.features)
     vocabulary = sorted(f for f, n in counts.items() if n >= MIN_FEATURE_COUNT)
     index = {f: i for i, f in enumerate(vocabulary)}
-    classes = sorted({e.label for e in ordered})
-    if len(classes) < 2:
+    seen = sorted({e.label for e in ordered})
+    if len(seen) < 2:
         # Nothing to learn: every example says the same; the head always says it.
-        return Head(tuple(classes + ["_never"]), (0.0, -20.0), {})
+        return Head(tuple(classes), tuple(0.0 if k in seen else _NEVER for k in classes), {})
     rows, cols = [], []
     for row, example in enumerate(ordered):
         for feature in sorted(example.features):
@@ -44,17 +54,21 @@ def fit_head(examples: Sequence[Example], c: float, balanced: bool = False) -> H
                 rows.append(row)
                 cols.append(column)
     matrix = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(ordered), len(vocabulary)))
-    labels = np.array([classes.index(e.label) for e in ordered])
+    labels = np.array([seen.index(e.label) for e in ordered])
     model = LogisticRegression(C=c, max_iter=2000, tol=1e-6, class_weight="balanced" if balanced else None)
     model.fit(matrix, labels)
-    coef = model.coef_
-    bias = model.intercept_
+    coef, bias = model.coef_, model.intercept_
+    if len(seen) == 2:  # a binary regression scores the second class against the first
+        coef = np.vstack([np.zeros_like(coef[0]), coef[0]])
+        bias = np.array([0.0, bias[0]])
+    row_of = {label: k for k, label in enumerate(seen)}
     weights: dict[str, tuple[float, ...]] = {}
     for feature, column in index.items():
-        row_weights = tuple(_round(float(w)) for w in coef[:, column])
+        row_weights = tuple(_round(float(coef[row_of[k], column])) if k in row_of else 0.0 for k in classes)
         if any(w != 0.0 for w in row_weights):
             weights[feature] = row_weights
-    return Head(tuple(classes), tuple(_round(float(b)) for b in bias), weights)
+    biases = tuple(_round(float(bias[row_of[k]])) if k in row_of else _NEVER for k in classes)
+    return Head(tuple(classes), biases, weights)
 
 
 def _round(value: float) -> float:
@@ -71,6 +85,6 @@ def fit_model(
 ) -> DecisionModel:
     """Every head fitted, with the decision thresholds."""
     cs = dict(C_BY_HEAD, **(c_by_head or {}))
-    fitted = {name: fit_head(heads[name], cs[name], name in balanced) for name in sorted(heads)}
+    fitted = {name: fit_head(heads[name], cs[name], HEAD_CLASSES[name], name in balanced) for name in sorted(heads)}
     data = serialise(fitted, dict(thresholds or THRESHOLDS))
     return DecisionModel.from_bytes(data, "a model just fitted")

@@ -1,0 +1,48 @@
+"""People and names: one person per link, whatever spelling, handle or hashtag names him."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from mercato.domain import Article, EntityKind, Mention, Span
+from mercato.extract.coreference import merge_spelling_variants
+from mercato.extract.handles import handle_mentions
+from mercato.extract.pipeline import default_extractor
+
+
+def _person(label: str, start: int) -> Mention:
+    return Mention(Span(start, start + len(label), label), EntityKind.PERSON, None, label)
+
+
+def test_two_spellings_in_one_article_are_one_person() -> None:
+    mentions = [_person("Ciaran Brennock", 0), _person("Ciaran Brennock", 40), _person("Ciaron Brennock", 90)]
+    assert {m.label for m in merge_spelling_variants(mentions)} == {"Ciaran Brennock"}
+
+
+def test_different_people_stay_apart() -> None:
+    mentions = [_person("Jordan Ayew", 0), _person("Andre Ayew", 30), _person("Sam Clark", 60), _person("Tom Clark", 80)]
+    assert {m.label for m in merge_spelling_variants(mentions)} == {"Jordan Ayew", "Andre Ayew", "Sam Clark", "Tom Clark"}
+
+
+def test_handles_and_hashtags_resolve_through_the_knowledge_base() -> None:
+    text = "Deal done: #Haaland joins @ManCity from @BVB. Thanks @qwertyzzz and @Ab."
+    found = {m.span.text: (m.kind, m.entity_id) for m in handle_mentions(text)}
+    assert found["@ManCity"] == (EntityKind.CLUB, "club:manchester-city-fc")
+    assert found["@BVB"] == (EntityKind.CLUB, "club:borussia-dortmund")
+    assert "@qwertyzzz" not in found and "@Ab" not in found
+
+
+def test_a_tweet_with_handles_gives_a_move_between_clubs() -> None:
+    text = "Here we go! #Haaland joins @ManCity from @BVB, deal done for €60m."
+    article = Article.from_text(text, published=date(2022, 6, 10), kind="tweet")
+    context = default_extractor().context(article)
+    clubs = {m.entity_id for m in context.mentions if m.kind is EntityKind.CLUB}
+    assert {"club:manchester-city-fc", "club:borussia-dortmund"} <= clubs
+    assert any("Haaland" in m.label for m in context.mentions if m.kind in (EntityKind.PLAYER, EntityKind.PERSON))
+
+
+def test_hyphens_and_particles_stay_whole() -> None:
+    text = "Crystal Palace striker Jean-Philippe Mateta and Liverpool's Virgil van Dijk were named."
+    context = default_extractor().context(Article.from_text(text, published=date(2024, 3, 1)))
+    labels = {m.label for m in context.mentions if m.kind in (EntityKind.PLAYER, EntityKind.PERSON)}
+    assert {"Jean-Philippe Mateta", "Virgil van Dijk"} <= labels
