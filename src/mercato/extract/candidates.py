@@ -16,6 +16,7 @@ import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from mercato.domain import EntityKind, Mention, Span, TransferClaim
 from mercato.extract import cues
@@ -92,6 +93,12 @@ class _Sentences:
         self.starts = [s.start for s in ctx.sentences]
         text = ctx.article.text
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n|\n", text)]
+        self.mentions = ctx.mentions  # sorted by start
+        self.mention_starts = [m.span.start for m in ctx.mentions]
+
+    def between(self, lo: int, hi: int) -> tuple[Mention, ...]:
+        """The mentions that start in [lo, hi), in text order."""
+        return self.mentions[bisect.bisect_left(self.mention_starts, lo) : bisect.bisect_left(self.mention_starts, hi)]
 
     def index(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.starts, offset) - 1)
@@ -164,7 +171,7 @@ def build_candidates(ctx: ArticleContext, rule_claims: Sequence[TransferClaim]) 
         for mention in person.mentions:
             p_sentence = lookup.index(mention.span.start)
             p_paragraph = lookup.paragraph(mention.span.start)
-            _exit_features(exit_candidate, ctx, lookup.spans[p_sentence], mention)
+            _exit_features(exit_candidate, ctx, lookup.spans[p_sentence], mention, lookup)
             if lookup.spans[p_sentence] not in exit_candidate.sentences:
                 exit_candidate.sentences.append(lookup.spans[p_sentence])
             for club in clubs:
@@ -274,6 +281,13 @@ def _current_clubs(ctx: ArticleContext, people: dict[str, _Person], full_names: 
 
 
 def _sentence_features(prefix: str, text: str, into: set[str]) -> None:
+    into.update(_cue_features(prefix, text))
+
+
+@lru_cache(maxsize=4096)
+def _cue_features(prefix: str, text: str) -> frozenset[str]:
+    """The cues of a sentence or clause (cached: each sentence is read for many pairs)."""
+    into: set[str] = set()
     lower = text.lower()
     for name, pattern in _CUES.items():
         if pattern.search(lower):
@@ -288,6 +302,7 @@ def _sentence_features(prefix: str, text: str, into: set[str]) -> None:
         into.add(f"{prefix}call-up-words")
     if "?" in text:
         into.add(f"{prefix}question")
+    return frozenset(into)
 
 
 def _pair_features(candidate: Candidate, ctx: ArticleContext, lookup: _Sentences, person: Mention, club: Mention, gap: int) -> None:
@@ -317,10 +332,11 @@ def _pair_features(candidate: Candidate, ctx: ArticleContext, lookup: _Sentences
         elif len(between) <= 20:
             for word in between:
                 f.add(f"btw-far:{word}")
-        others = [m for m in ctx.mentions if m.kind in PERSON_KINDS and lo <= m.span.start < hi and m.label != person.label]
+        inside = lookup.between(lo, hi)
+        others = [m for m in inside if m.kind in PERSON_KINDS and m.label != person.label]
         if others:
             f.add("another-person-between")
-        if any(m.kind in TEAM_KINDS and lo <= m.span.start < hi for m in ctx.mentions):
+        if any(m.kind in TEAM_KINDS for m in inside):
             f.add("another-club-between")
         left = _words(text[max(sentence.start, club.span.start - 40) : club.span.start])[-3:]
         right = _words(text[club.span.end : min(sentence.end, club.span.end + 40)])[:3]
@@ -345,20 +361,24 @@ def _pair_features(candidate: Candidate, ctx: ArticleContext, lookup: _Sentences
             if described is not None:
                 f.add(f"club-describes:{described.value}")
         following = next(
-            (m for m in ctx.mentions if m.kind in PERSON_KINDS and m.span.start >= club.span.end and m.span.start < sentence.end),
+            (m for m in lookup.between(club.span.end, sentence.end) if m.kind in PERSON_KINDS),
             None,
         )
         if following is not None and following.label != person.label:
             described = role_before_person(sentence.text, slot, following.span.start - sentence.start)
             if described is not None and described.value == "origin":
                 f.add("club-describes-another-person")
-        abstract = _abstract_between(ctx, lo, hi)
+        abstract = _abstract_between(ctx, lo, hi, lookup)
         if len(abstract) <= 12:
             for a, b in itertools.pairwise(abstract):
                 f.add(f"btw-bi:{a} {b}")
             if len(abstract) <= 6:
                 f.add(f"btwseq-abs:{' '.join(abstract)}|{'cp' if before else 'pc'}")
         _sentence_features("s:", sentence.text, f)
+        clubs_here = [m for m in lookup.between(sentence.start, sentence.end) if m.kind in TEAM_KINDS]
+        if _RENEWAL.search(sentence.text.lower()):
+            # A new deal offered by the only club in the sentence is a renewal, not a move.
+            f.add("renewal-sole-club" if len({m.label for m in clubs_here}) == 1 else "renewal-among-clubs")
         # The clause around the club: cues near it speak of this move more than cues far off.
         clause = text[max(sentence.start, club.span.start - 60) : min(sentence.end, club.span.end + 40)]
         _sentence_features("near:", clause, f)
@@ -370,13 +390,13 @@ _NUMBER = re.compile(r"^\d+$|^\d+-year-old$")
 _MONEY = re.compile(r"^[£€$]|^\d+(?:\.\d+)?(?:m|bn|k)$")
 
 
-def _abstract_between(ctx: ArticleContext, lo: int, hi: int) -> list[str]:
+def _abstract_between(ctx: ArticleContext, lo: int, hi: int, lookup: _Sentences) -> list[str]:
     """The words between two mentions, other names replaced by their kind ("<club>", "<person>")."""
     text = ctx.article.text
     out: list[str] = []
     position = lo
-    for mention in ctx.mentions:
-        if mention.span.start < lo or mention.span.end > hi:
+    for mention in lookup.between(lo, hi):
+        if mention.span.end > hi or mention.span.start < position:
             continue
         out.extend(_shape(w) for w in _words(text[position : mention.span.start]))
         out.append("<person>" if mention.kind in PERSON_KINDS else f"<{mention.kind.value}>")
@@ -393,7 +413,7 @@ def _shape(word: str) -> str:
     return word
 
 
-def _exit_features(candidate: Candidate, ctx: ArticleContext, sentence: Span, person: Mention) -> None:
+def _exit_features(candidate: Candidate, ctx: ArticleContext, sentence: Span, person: Mention, lookup: _Sentences) -> None:
     f = candidate.features
     lower = sentence.text.lower()
     _sentence_features("s:", sentence.text, f)
@@ -408,7 +428,7 @@ def _exit_features(candidate: Candidate, ctx: ArticleContext, sentence: Span, pe
     if len(right) >= 2:
         f.add(f"x+bi:{right[0]} {right[1]}")
     # What is said of a list of people is said of each: skip the rest of the list first.
-    after = _abstract_between(ctx, person.span.end, min(sentence.end, person.span.end + 160))
+    after = _abstract_between(ctx, person.span.end, min(sentence.end, person.span.end + 160), lookup)
     while after and after[0] in ("<person>", ",", "and", "or", "&") or (after and after[0] == "<num>"):
         after = after[1:]
     for i, word in enumerate(after[:5], 1):
@@ -420,7 +440,7 @@ def _exit_features(candidate: Candidate, ctx: ArticleContext, sentence: Span, pe
             distance = abs(match.start() - start)
             f.add(f"exit-cue-near={_bucket(distance, (30, 80, 150))}")
             f.add(f"exit-cue:{match.group(0)[:20]}")
-    if not ctx.mentions_in(sentence, TEAM_KINDS):
+    if not any(m.kind in TEAM_KINDS for m in lookup.between(sentence.start, sentence.end)):
         f.add("sentence-without-club")
 
 
