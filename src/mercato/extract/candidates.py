@@ -28,8 +28,11 @@ from mercato.kb.normalise import normalise_alias
 TEAM_KINDS = frozenset({EntityKind.CLUB, EntityKind.NATIONAL_TEAM})
 _WORD = re.compile(r"[a-z0-9£€$]+(?:['’-][a-z0-9]+)*|[^\w\s]")
 # Kinds of text where every person may be paired with every club: they are one short story.
-_SHORT_KINDS = frozenset({"tweet", "gossip_item"})
+SHORT_KINDS = frozenset({"tweet", "gossip_item"})
 _MAX_SENTENCE_GAP = 2
+_SHORT_TEXT = 5_000
+# A pair met more often than this says nothing new; reading on would only cost time.
+_MAX_OCCURRENCES = 8
 _CUES = {
     "done": cues.DONE,
     "off": cues.OFF,
@@ -62,6 +65,7 @@ class Candidate:
     features: set[str] = field(default_factory=set)
     sentences: list[Span] = field(default_factory=list)  # where the pair is seen together
     rule: TransferClaim | None = None  # the rules' link person -> club, if they made one
+    occurrences: int = 0  # times the pair was seen together
 
     @property
     def key(self) -> tuple[str, str | None]:
@@ -95,6 +99,12 @@ class _Sentences:
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n|\n", text)]
         self.mentions = ctx.mentions  # sorted by start
         self.mention_starts = [m.span.start for m in ctx.mentions]
+
+    def clubs_near(self, index: int, gap: int) -> list[Mention]:
+        """The clubs and national teams of the sentences within `gap` of sentence `index`."""
+        lo = self.spans[max(0, index - gap)].start
+        hi = self.spans[min(len(self.spans) - 1, index + gap)].end
+        return [m for m in self.between(lo, hi) if m.kind in TEAM_KINDS]
 
     def between(self, lo: int, hi: int) -> tuple[Mention, ...]:
         """The mentions that start in [lo, hi), in text order."""
@@ -143,7 +153,7 @@ def build_candidates(ctx: ArticleContext, rule_claims: Sequence[TransferClaim]) 
     for club in clubs:
         club_counts[club.label] = club_counts.get(club.label, 0) + 1
     focus = max(club_counts, key=lambda c: (club_counts[c], c)) if club_counts else None
-    current = _current_clubs(ctx, people, full_names)
+    current = _current_clubs(ctx, people, lookup)
     for pkey, person in people.items():
         if pkey in current:
             current.setdefault(normalise_alias(person.label), current[pkey])
@@ -157,6 +167,10 @@ def build_candidates(ctx: ArticleContext, rule_claims: Sequence[TransferClaim]) 
         if pkey not in people:
             people[pkey] = _Person(claim.person, claim.person_id, claim.role)
     candidates: dict[tuple[str, str | None], Candidate] = {}
+    clubs_of: dict[str, list[str | None]] = {}  # each person's paired clubs, in the order met
+    # Every person with every club only in a short text: a long one (even a "tweet" of
+    # 100,000 characters) pairs within a window, so the cost stays linear in its length.
+    is_short = kind in SHORT_KINDS and len(ctx.article.text) <= _SHORT_TEXT
     n_people = len(people)
     for pkey, person in people.items():
         base = {f"kind={kind}", f"role={person.role}", f"npeople={_bucket(n_people, (1, 2, 4, 8))}"}
@@ -168,17 +182,17 @@ def build_candidates(ctx: ArticleContext, rule_claims: Sequence[TransferClaim]) 
         if person.mentions and lookup.index(person.mentions[0].span.start) == 0:
             base.add("person:in-first-sentence")
         exit_candidate = Candidate(person.label, person.entity_id, person.role, None, None, set(base))
-        for mention in person.mentions:
+        for seen, mention in enumerate(person.mentions):
             p_sentence = lookup.index(mention.span.start)
             p_paragraph = lookup.paragraph(mention.span.start)
-            _exit_features(exit_candidate, ctx, lookup.spans[p_sentence], mention, lookup)
+            if seen < _MAX_OCCURRENCES:
+                _exit_features(exit_candidate, ctx, lookup.spans[p_sentence], mention, lookup)
             if lookup.spans[p_sentence] not in exit_candidate.sentences:
                 exit_candidate.sentences.append(lookup.spans[p_sentence])
-            for club in clubs:
+            for club in clubs if is_short else lookup.clubs_near(p_sentence, _MAX_SENTENCE_GAP):
                 c_sentence = lookup.index(club.span.start)
                 gap = abs(c_sentence - p_sentence)
-                too_far = gap > _MAX_SENTENCE_GAP or lookup.paragraph(club.span.start) != p_paragraph
-                if kind not in _SHORT_KINDS and too_far:
+                if not is_short and lookup.paragraph(club.span.start) != p_paragraph:
                     continue
                 if _overlaps(mention.span, club.span):
                     continue
@@ -187,8 +201,11 @@ def build_candidates(ctx: ArticleContext, rule_claims: Sequence[TransferClaim]) 
                 if candidate is None:
                     candidate = Candidate(person.label, person.entity_id, person.role, club.label, club.entity_id, set(base))
                     candidates[ckey] = candidate
-                _pair_features(candidate, ctx, lookup, mention, club, gap)
-        for club_key_ in {k[1] for k in candidates if k[0] == pkey}:
+                    clubs_of.setdefault(pkey, []).append(ckey[1])
+                candidate.occurrences += 1
+                if candidate.occurrences <= _MAX_OCCURRENCES:
+                    _pair_features(candidate, ctx, lookup, mention, club, gap)
+        for club_key_ in clubs_of.get(pkey, []):
             candidate = candidates[(pkey, club_key_)]
             if current.get(pkey) == club_key_:
                 candidate.features.add("described-as-his-club")
@@ -240,7 +257,7 @@ _CONJOINED = (
 
 
 def _conjoin(features: set[str], kind: str) -> None:
-    group = "short" if kind in _SHORT_KINDS else "long"
+    group = "short" if kind in SHORT_KINDS else "long"
     features.update([f"{group}|{f}" for f in features if f.startswith(_CONJOINED)])
 
 
@@ -260,17 +277,17 @@ def _overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _current_clubs(ctx: ArticleContext, people: dict[str, _Person], full_names: Sequence[str]) -> dict[str, str | None]:
+def _current_clubs(ctx: ArticleContext, people: dict[str, _Person], lookup: _Sentences) -> dict[str, str | None]:
     """Each person's club as a descriptor gives it ("Leeds winger Jack Harrison")."""
     found: dict[str, str | None] = {}
-    clubs = [m for m in ctx.mentions if m.kind in TEAM_KINDS]
     for pkey, person in people.items():
         for mention in person.mentions:
-            before = [c for c in clubs if c.span.end <= mention.span.start and mention.span.start - c.span.end <= 60]
+            near = lookup.between(max(0, mention.span.start - 140), mention.span.start)
+            before = [c for c in near if c.kind in TEAM_KINDS and c.span.end <= mention.span.start and mention.span.start - c.span.end <= 60]
             if not before:
                 continue
             club = before[-1]
-            sentence = ctx.sentence_of(mention.span.start)
+            sentence = lookup.spans[lookup.index(mention.span.start)] if lookup.spans else None
             if sentence is None or club.span.start < sentence.start:
                 continue
             slot = ClubSlot(club.span.start - sentence.start, club.span.end - sentence.start, club.label, club.entity_id)

@@ -13,8 +13,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mercato.domain import STAGE_STATUS, Attribution, Fee, Span, Stage, Status, TransferClaim
-from mercato.extract.attribution import PunditColumns, in_text_attribution, paragraph_labels
-from mercato.extract.candidates import TEAM_KINDS, Candidate, build_candidates
+from mercato.extract.attribution import (
+    LabelledItem,
+    PunditColumns,
+    in_text_attribution,
+    paragraph_labels,
+)
+from mercato.extract.candidates import SHORT_KINDS, TEAM_KINDS, Candidate, build_candidates
 from mercato.extract.context import ArticleContext
 from mercato.extract.decision_model import DecisionModel, extraction_version, load_model
 from mercato.extract.fees import find_fees
@@ -44,13 +49,15 @@ class _Origin:
 
 def decide(ctx: ArticleContext, candidates: Sequence[Candidate], model: DecisionModel) -> list[TransferClaim]:
     """The links among the candidates, as claims, by the model's decisions."""
-    threshold_to = model.thresholds.get("to", 0.5)
-    threshold_exit = model.thresholds.get("exit", 0.5)
+    length = "short" if (ctx.article.kind or "article") in SHORT_KINDS else "long"
+    threshold_to = model.thresholds.get(f"to_{length}", model.thresholds.get("to", 0.5))
+    threshold_exit = model.thresholds.get(f"exit_{length}", model.thresholds.get("exit", 0.5))
     threshold_from = model.thresholds.get("from", 0.5)
     by_person: dict[str, list[Candidate]] = {}
     for candidate in candidates:
         by_person.setdefault(candidate.person, []).append(candidate)
     extractor = f"{EXTRACTOR}@{extraction_version(model.digest)}"
+    sources = _Sources(ctx)
     claims: list[TransferClaim] = []
     for person, group in by_person.items():
         pairs = [c for c in group if c.club is not None]
@@ -65,7 +72,7 @@ def decide(ctx: ArticleContext, candidates: Sequence[Candidate], model: Decision
             from_club = origin if origin is not None and origin.name != candidate.club else _rule_origin(candidate, group)
             if from_club is None:
                 from_club = _club_by_date(ctx, candidate)
-            claims.append(_claim(ctx, model, candidate, from_club, extractor))
+            claims.append(_claim(ctx, model, candidate, from_club, extractor, sources))
         exit_candidate = next((c for c in group if c.club is None), None)
         if exit_candidate is None:
             continue
@@ -79,7 +86,7 @@ def decide(ctx: ArticleContext, candidates: Sequence[Candidate], model: Decision
             continue  # his move from that club has a destination: no separate exit
         if exit_candidate.sentences == [] and exit_candidate.rule is None:
             exit_candidate.sentences = [s for c in pairs for s in c.sentences][:1] or _person_sentence(ctx, person)
-        claims.append(_claim(ctx, model, exit_candidate, from_club, extractor))
+        claims.append(_claim(ctx, model, exit_candidate, from_club, extractor, sources))
     return claims
 
 
@@ -136,7 +143,14 @@ def _person_sentence(ctx: ArticleContext, person: str) -> list[Span]:
     return []
 
 
-def _claim(ctx: ArticleContext, model: DecisionModel, candidate: Candidate, origin: _Origin | None, extractor: str) -> TransferClaim:
+def _claim(
+    ctx: ArticleContext,
+    model: DecisionModel,
+    candidate: Candidate,
+    origin: _Origin | None,
+    extractor: str,
+    sources: _Sources,
+) -> TransferClaim:
     rule = candidate.rule
     status = _status(model, candidate)
     stage = rule.stage if rule is not None and STAGE_STATUS[rule.stage] is status else _DEFAULT_STAGE[status]
@@ -147,7 +161,7 @@ def _claim(ctx: ArticleContext, model: DecisionModel, candidate: Candidate, orig
         candidate.sentences = _person_sentence(ctx, candidate.person)
     sentence = rule.provenance.span if rule is not None else (candidate.sentences[0] if candidate.sentences else ctx.span(0, 0))
     fee = rule.fee if rule is not None and rule.fee is not None else _fee_in(candidate.sentences)
-    attribution = rule.attribution if rule is not None and rule.attribution is not None else _attribution(ctx, candidate.sentences)
+    attribution = rule.attribution if rule is not None and rule.attribution is not None else sources.of(candidate.sentences)
     found = find_window(sentence.text, ctx.article.published)
     window = found[2] if found else None
     if window is None and ctx.article.published and stage not in _PAST_STAGES:
@@ -190,22 +204,40 @@ def _fee_in(sentences: Sequence[Span]) -> Fee | None:
     return None
 
 
-def _attribution(ctx: ArticleContext, sentences: Sequence[Span]) -> Attribution | None:
-    """The source of the sentences stating a link: the label of the item that holds them, or
-    who the sentence itself credits; a bracketed club at a line's end is no source."""
-    clubs = {normalise_alias(m.label) for m in ctx.mentions if m.kind in TEAM_KINDS}
-    clubs |= {normalise_alias(m.span.text) for m in ctx.mentions if m.kind in TEAM_KINDS}
-    labels = [
-        item
-        for item in paragraph_labels(ctx.article.text)
-        if item.attribution.original is None or normalise_alias(item.attribution.original) not in clubs
-    ]
-    columns = PunditColumns(ctx)
-    for sentence in sentences:
-        for item in labels:
-            if item.span.start <= sentence.start < item.span.end:
-                return item.attribution
-        found = in_text_attribution(sentence.text) or columns.attribution_for(sentence)
-        if found is not None:
-            return found
-    return None
+class _Sources:
+    """Who the sentences of one article are credited to, read once per article."""
+
+    def __init__(self, ctx: ArticleContext) -> None:
+        self.ctx = ctx
+        self._labels: list[LabelledItem] | None = None
+        self._columns: PunditColumns | None = None
+
+    def labels(self) -> list[LabelledItem]:
+        """Item labels, less a bracketed club at a line's end ("A, defender (Rangers)")."""
+        if self._labels is None:
+            ctx = self.ctx
+            clubs = {normalise_alias(m.label) for m in ctx.mentions if m.kind in TEAM_KINDS}
+            clubs |= {normalise_alias(m.span.text) for m in ctx.mentions if m.kind in TEAM_KINDS}
+            self._labels = [
+                item
+                for item in paragraph_labels(ctx.article.text)
+                if item.attribution.original is None or normalise_alias(item.attribution.original) not in clubs
+            ]
+        return self._labels
+
+    def columns(self) -> PunditColumns:
+        if self._columns is None:
+            self._columns = PunditColumns(self.ctx)
+        return self._columns
+
+    def of(self, sentences: Sequence[Span]) -> Attribution | None:
+        """The source of the sentences stating a link: the label of the item that holds them,
+        else who the sentence itself credits."""
+        for sentence in sentences:
+            for item in self.labels():
+                if item.span.start <= sentence.start < item.span.end:
+                    return item.attribution
+            found = in_text_attribution(sentence.text) or self.columns().attribution_for(sentence)
+            if found is not None:
+                return found
+        return None
