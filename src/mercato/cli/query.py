@@ -204,7 +204,8 @@ def rumours_command(
         return
     console.print(rumour_table(stories, title))
     console.print(
-        f"Follow these stories in the dashboard: run [bold]mercato serve[/] and open "
+        f"Follow these stories in the dashboard: run [bold]mercato serve"
+        f"{f' --db {db}' if db else ''}[/] and open "
         f"http://{settings.host}:{settings.port}/",
         highlight=False,
     )
