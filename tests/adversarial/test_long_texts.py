@@ -10,11 +10,11 @@ import pytest
 from fastapi.testclient import TestClient
 
 from adversarial.generate import long_text
-from mercato.web.app import create_app
 from mercato.domain import Article
 from mercato.errors import IngestError
 from mercato.extract.pipeline import default_extractor
 from mercato.settings import Settings
+from mercato.web.app import create_app
 
 # The documented limit (docs and `mercato.extract.sections`): longer texts are refused.
 MAX_EXTRACT_CHARS = 2_000_000
