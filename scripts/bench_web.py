@@ -24,7 +24,6 @@ from fastapi.testclient import TestClient
 from mercato.api.scoring import scoring
 from mercato.api.story_views import club_key, person_key, story_id_for
 
-from mercato.web.app import create_app
 from mercato.domain import (
     STAGE_STATUS,
     Article,
@@ -39,6 +38,7 @@ from mercato.domain import (
 )
 from mercato.settings import Settings
 from mercato.store import Store
+from mercato.web.app import create_app
 
 CLAIMS_PER_ARTICLE = 4
 FIRST_DAY = date(2021, 1, 1)

@@ -14,10 +14,10 @@ import uvicorn
 from fastapi.testclient import TestClient
 
 from adversarial.generate import story, without_extraction
-from mercato.web.app import create_app
 from mercato.pipeline import ingest_paths
 from mercato.settings import Settings
 from mercato.store import Store
+from mercato.web.app import create_app
 
 TOKEN = "adversarial-token-0123"
 FEED = """<?xml version="1.0" encoding="utf-8"?>

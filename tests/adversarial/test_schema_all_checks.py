@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schemathesis.checks import CHECKS, load_all_checks
 
-from mercato.web.app import create_app
 from mercato.pipeline import ingest_paths
 from mercato.settings import Settings
 from mercato.store import Store
+from mercato.web.app import create_app
 from support import SAMPLES_DIR
 
 TOKEN = "schema-all-checks-token"

@@ -38,9 +38,9 @@ def test_ingest_samples_then_again(tmp_path: Path) -> None:
     assert code == 0, err
     assert out.startswith(f"ingested {SAMPLE_COUNT} articles (")
     assert "skipped 0 already present, failed 0" in out
-    assert err == ""
-    code, out, _ = invoke("ingest", str(SAMPLES_DIR), "--db", f"sqlite:///{db}")
-    assert code == 0
+    assert err == f"mercato: creating a new store at {db}\n"  # the only line on stderr
+    code, out, err = invoke("ingest", str(SAMPLES_DIR), "--db", f"sqlite:///{db}")
+    assert code == 0 and err == ""
     assert f"ingested 0 articles (0 claims), skipped {SAMPLE_COUNT} already present" in out
     with Store.open(f"sqlite:///{db}") as store:
         assert store.count_articles() == SAMPLE_COUNT
@@ -58,6 +58,7 @@ def test_failures_get_one_line_each_and_exit_1(tmp_path: Path) -> None:
     code, out, err = invoke("ingest", str(inputs), "--db", str(tmp_path / "m.db"))
     assert code == EXIT_PARTIAL
     assert err.splitlines() == [
+        f"mercato: creating a new store at {tmp_path / 'm.db'}",
         f"failed: {empty}: empty file",
         f"failed: {lines}:2: bad JSON (Expecting value at column 1)",
         f"warning: {undated}: no date line (expected 'date YYYY-MM-DD'); stored undated",
@@ -72,7 +73,7 @@ def test_quiet_warnings(tmp_path: Path) -> None:
     code, _, err = invoke(
         "ingest", str(undated), "--db", str(tmp_path / "m.db"), "--quiet-warnings"
     )
-    assert (code, err) == (0, "")
+    assert (code, err) == (0, f"mercato: creating a new store at {tmp_path / 'm.db'}\n")
 
 
 def test_json_summary(tmp_path: Path) -> None:

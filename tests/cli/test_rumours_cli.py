@@ -107,5 +107,6 @@ def test_fees_read_as_people_write_them(fee: Fee | None, shown: str) -> None:
 
 def test_an_empty_store(tmp_path: Path) -> None:
     _register_commands()
+    Store.open(f"sqlite:///{tmp_path / 'empty.db'}").close()
     code, out = invoke("--db", str(tmp_path / "empty.db"))
     assert code == 0 and "No stories match." in out

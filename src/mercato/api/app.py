@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from html import escape
+from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
 
 from mercato.api.deps import StoreHolder
 from mercato.api.errors import install_error_handlers
@@ -41,6 +45,10 @@ def create_api(settings: Settings) -> FastAPI:
         version=__version__,
         description=DESCRIPTION,
         lifespan=lifespan,
+        # The interactive docs are Mercato's own page over vendored Swagger UI (`install_docs`):
+        # FastAPI's default loads it from a CDN, so /docs was blank without internet.
+        docs_url=None,
+        redoc_url=None,
         responses={
             400: {"model": ErrorOut, "description": "A request body that cannot be read."},
             404: {"model": ErrorOut, "description": "Not found."},
@@ -55,4 +63,41 @@ def create_api(settings: Settings) -> FastAPI:
     app.add_middleware(SecurityMiddleware, max_request_bytes=settings.max_request_bytes)
     for module in ROUTERS:
         app.include_router(module.router)
+    install_docs(app)
     return app
+
+
+DOCS_ASSETS = Path(__file__).resolve().parent / "static"
+
+_DOCS_PAGE = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title} - API docs</title>
+<link rel="stylesheet" href="{assets}/swagger-ui/swagger-ui.css">
+<link rel="icon" type="image/png" href="{assets}/swagger-ui/favicon-32x32.png">
+</head>
+<body>
+<div id="swagger-ui" data-openapi-url="{openapi}"></div>
+<script src="{assets}/swagger-ui/swagger-ui-bundle.js"></script>
+<script src="{assets}/docs.js"></script>
+</body>
+</html>
+"""
+
+
+def install_docs(app: FastAPI) -> None:
+    """Serve the interactive API docs at /docs from assets shipped in the package, no CDN."""
+    app.mount("/docs/assets", StaticFiles(directory=DOCS_ASSETS), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs(request: Request) -> HTMLResponse:
+        root = request.scope.get("root_path", "").rstrip("/")
+        return HTMLResponse(
+            _DOCS_PAGE.format(
+                title=escape(app.title),
+                assets=escape(f"{root}/docs/assets"),
+                openapi=escape(f"{root}{app.openapi_url}"),
+            )
+        )

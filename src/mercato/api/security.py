@@ -2,8 +2,8 @@
 
 - Security headers on every response: a strict Content-Security-Policy (scripts and styles
   from this origin only; inline style attributes are the dashboard's bars and charts), no
-  MIME sniffing, no framing, no referrer sent to other sites. The interactive API docs load
-  their viewer from a CDN with an inline bootstrap script, so they get a policy allowing that.
+  MIME sniffing, no framing, no referrer sent to other sites. The interactive API docs at /docs
+  are vendored Swagger UI served from this origin, so their policy allows no other host either.
 - A request-size limit checked before the body is read: a declared `Content-Length` over the
   limit is refused at once, and a body streamed without one is cut off as soon as it passes it,
   so an unauthenticated client cannot make the server hold a 300 MB upload.
@@ -23,16 +23,9 @@ STRICT_POLICY = (
     "img-src 'self' data:; connect-src 'self'; font-src 'self'; form-action 'self'; "
     "frame-ancestors 'none'; base-uri 'none'"
 )
-# Swagger UI and ReDoc: FastAPI serves them from jsDelivr with an inline script that starts them.
-DOCS_POLICY = (
-    "default-src 'none'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net https://fonts.googleapis.com; "
-    "img-src 'self' data: https://fastapi.tiangolo.com https://cdn.redoc.ly; "
-    "font-src 'self' https://fonts.gstatic.com; connect-src 'self'; worker-src 'self' blob:; "
-    "frame-ancestors 'none'; base-uri 'none'"
-)
-DOCS_PATHS = ("/docs", "/redoc")
 
+# The API docs at /docs are vendored Swagger UI from this origin, started by a script file: they
+# live under the same strict policy as every other page (no other host, no inline script).
 _COMMON_HEADERS = (
     (b"x-content-type-options", b"nosniff"),
     (b"x-frame-options", b"DENY"),
@@ -123,9 +116,8 @@ class SecurityMiddleware:
 
 
 def security_headers(path: str) -> list[tuple[bytes, bytes]]:
-    """The security headers for an answer at `path` (the docs pages have their own policy)."""
-    policy = DOCS_POLICY if path.startswith(DOCS_PATHS) else STRICT_POLICY
-    return [(b"content-security-policy", policy.encode()), *_COMMON_HEADERS]
+    """The security headers for an answer at `path`: one strict policy for every path."""
+    return [(b"content-security-policy", STRICT_POLICY.encode()), *_COMMON_HEADERS]
 
 
 _OWN_HEADER_NAMES = {b"content-security-policy", *(name for name, _ in _COMMON_HEADERS)}

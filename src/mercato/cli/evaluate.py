@@ -21,6 +21,7 @@ from rich.progress import (
 )
 
 from mercato.cli import EXIT_PARTIAL
+from mercato.cli.counts import counted
 from mercato.cli.train import default_shared_dir
 from mercato.errors import MercatoError
 from mercato.evaluation.gold import links_from_claims, record_to_dict
@@ -225,10 +226,10 @@ def _cross_validate(
         click.echo(json.dumps(data, indent=2))
         return
     out = Console()
-    out.rule(f"{folds}-fold cross-validation over {len(gold.records)} records")
+    out.rule(f"{folds}-fold cross-validation over {counted(len(gold.records), 'record')}")
     render(result.cv, out, verbose=verbose)
     if result.frozen is not None:
-        out.rule(f"frozen slice: {len(gold.frozen)} records never trained or tuned on")
+        out.rule(f"frozen slice: {counted(len(gold.frozen), 'record')} never trained or tuned on")
         render(result.frozen, out, verbose=verbose)
 
 

@@ -20,7 +20,8 @@ from rich.progress import (
 )
 
 from mercato.cli import EXIT_PARTIAL
-from mercato.cli.options import current_settings
+from mercato.cli.counts import counted
+from mercato.cli.options import current_settings, is_new_store, sqlite_file
 from mercato.errors import IngestError
 from mercato.pipeline import DEFAULT_BATCH_SIZE, IngestReport, ingest_paths
 from mercato.store import Store
@@ -85,7 +86,7 @@ def _exit_on_sigterm(signum: int, _frame: object) -> None:
 def summary_line(report: IngestReport) -> str:
     """The closing line: what was ingested, skipped and failed."""
     parts = [
-        f"ingested {report.ingested} articles ({report.claims} claims)",
+        f"ingested {counted(report.ingested, 'article')} ({counted(report.claims, 'claim')})",
         f"skipped {report.duplicates} already present",
         f"failed {report.failed}",
     ]
@@ -93,7 +94,7 @@ def summary_line(report: IngestReport) -> str:
     if report.undated:
         line += f"; {report.undated} stored without a date"
     if report.copies:
-        line += f"; {report.copies} linked as copies of earlier articles"
+        line += f"; {counted(report.copies, 'article')} linked as copies of earlier ones"
     return line
 
 
@@ -149,6 +150,8 @@ def ingest_command(
     previous = signal.signal(signal.SIGTERM, _exit_on_sigterm)
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
+    if is_new_store(url):
+        click.echo(f"mercato: creating a new store at {sqlite_file(url)}", err=True)
     sources = [p if p.lower().startswith(("http://", "https://")) else Path(p) for p in paths]
     try:
         with Store.open(url) as store:

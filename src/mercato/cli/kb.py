@@ -10,7 +10,8 @@ from typing import Any
 
 import click
 
-from mercato.cli.options import current_settings, store_url
+from mercato.cli.entity_text import attribute_lines
+from mercato.cli.options import current_settings, existing_store_url, is_new_store, store_url
 from mercato.domain import Entity, EntityKind
 from mercato.errors import KnowledgeBaseError, NotFound
 from mercato.kb.build import build_knowledge_base
@@ -130,6 +131,8 @@ def show_command(name: str, kind: str | None, db: str | None, claim_limit: int, 
     NAME is an id ("club:arsenal-fc"), any alias ("the Gunners"), or a person met only in
     ingested articles.
     """
+    if db is not None:
+        existing_store_url(db)  # a named store that does not exist is an error, not an empty one
     catalogue = _catalogue()
     data = _entity_data(catalogue, name, kind, db)
     data["claims"] = stored_claims(db, str(data["name"]), str(data["kind"]), claim_limit)
@@ -138,9 +141,8 @@ def show_command(name: str, kind: str | None, db: str | None, claim_limit: int, 
         return
     click.echo(f"{data['name']}  [{data['kind']}]  {data['id']}")
     attributes: dict[str, object] = data["attributes"]  # type: ignore[assignment]
-    for key, value in attributes.items():
-        if value not in (None, "", (), [], {}):
-            click.echo(f"  {key}: {value}")
+    for line in attribute_lines(attributes, lambda id_: _name_of(catalogue, id_)):
+        click.echo(line)
     alias_rows: list[dict[str, str]] = data["aliases"]  # type: ignore[assignment]
     aliases = ", ".join(f"{a['text']} ({a['kind']})" for a in alias_rows)
     click.echo(f"  aliases: {aliases}")
@@ -152,6 +154,12 @@ def show_command(name: str, kind: str | None, db: str | None, claim_limit: int, 
         click.echo("  claims in the store:")
         for line in claims:
             click.echo(f"    {line}")
+
+
+def _name_of(catalogue: Catalogue, entity_id: str) -> str:
+    """The name of a knowledge-base id, or the id itself when the catalogue does not know it."""
+    entity = catalogue.get(entity_id)
+    return entity.name if entity is not None else entity_id
 
 
 def _entity_data(catalogue: Catalogue, name: str, kind: str | None, db: str | None) -> dict[str, object]:
@@ -173,7 +181,10 @@ def _met_in_store(db: str | None, name: str) -> dict[str, object] | None:
     from mercato.kb.met import met_entity_id
     from mercato.store import Store
 
-    with Store.open(_store_url(db)) as store:
+    url = _store_url(db)
+    if is_new_store(url):
+        return None  # no store yet: nobody met in articles
+    with Store.open(url) as store:
         try:
             entity = store.get_entity(name if ":" in name else met_entity_id(name))
         except NotFound:
@@ -190,7 +201,7 @@ def stored_claims(db: str | None, name: str, kind: str, limit: int) -> list[str]
     if limit == 0:
         return []
     url = _store_url(db)
-    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
+    if is_new_store(url):
         return []  # no store yet: nothing ingested to report
     with Store.open(url) as store:
         if kind == EntityKind.CLUB.value:

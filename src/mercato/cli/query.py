@@ -11,7 +11,8 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from mercato.cli.options import current_settings, store_url
+from mercato.cli.counts import counted
+from mercato.cli.options import current_settings, existing_store_url
 from mercato.domain import Fee, Status
 from mercato.services.board import StoryFilters, board_page, ranked_rumours
 from mercato.services.views import StoryView
@@ -76,18 +77,20 @@ def story_row(story: StoryView) -> dict[str, object]:
 
 def rumour_table(stories: list[StoryView], title: str) -> Table:
     """The board as a rich table, one row per story (person, destination, window)."""
-    table = Table(title=f"{title} ({len(stories)} stories)", title_justify="left")
+    table = Table(title=f"{title} ({counted(len(stories), 'story')})", title_justify="left")
     table.add_column("Player", style="bold")
     table.add_column("From")
     table.add_column("To")
     table.add_column("Window")
-    table.add_column("Stage")
-    table.add_column("Probability", justify="right")
-    table.add_column("Fee", justify="right")
+    table.add_column("Stage", no_wrap=True)
+    table.add_column("Chance", justify="right", no_wrap=True)
+    table.add_column("Fee", justify="right", no_wrap=True)
     table.add_column("Reports", justify="right")
     table.add_column("Sources")
-    table.add_column("Latest")
-    table.add_column("Story id")
+    table.add_column("Latest", no_wrap=True)
+    # The id is what `mercato story` takes: kept whole on one line (so it can be copied) while
+    # the other columns wrap; folded, never cut short, on a very narrow terminal.
+    table.add_column("Story id", no_wrap=True, overflow="fold")
     for story in stories:
         settled = story.probability is None
         chance = story.outcome if settled else f"{story.probability:.0%}"
@@ -180,7 +183,7 @@ def rumours_command(
     Stories are told as of the newest news stored unless --as-of names a day.
     """
     settings = current_settings()
-    with Store.open(store_url(db)) as store:
+    with Store.open(existing_store_url(db)) as store:
         if sort == "probability":
             stories = ranked_rumours(store, as_of=as_of, limit=limit, kb_dir=settings.kb_dir)
             title = "Open stories by probability"
@@ -201,7 +204,8 @@ def rumours_command(
         return
     console.print(rumour_table(stories, title))
     console.print(
-        f"Follow these stories in the dashboard: run [bold]mercato serve[/] and open "
+        f"Follow these stories in the dashboard: run [bold]mercato serve"
+        f"{f' --db {db}' if db else ''}[/] and open "
         f"http://{settings.host}:{settings.port}/",
         highlight=False,
     )

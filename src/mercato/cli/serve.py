@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from mercato.cli.options import current_settings
+from mercato.cli.options import current_settings, require_store
 from mercato.settings import Settings, database_url_from
 
 
@@ -46,6 +46,7 @@ def serve_command(db: str | None, host: str | None, port: int | None, token: str
     from mercato.web.app import create_app
 
     settings = serve_settings(current_settings(), db, host, port, token)
+    require_store(settings.database_url)
     address = f"http://{settings.host}:{settings.port}/"
     click.echo(f"Mercato is serving {settings.database_url}")
     click.echo(f"Open {address} for the dashboard, {address}docs for the API.")

@@ -3,22 +3,26 @@
 from __future__ import annotations
 
 import json
+import os
+import sys
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import click
 from rich.console import Console
 from rich.progress import track
 
-from mercato.cli.options import current_settings, store_url
-from mercato.cli.query import story_row
+from mercato.cli.counts import counted
+from mercato.cli.options import current_settings, existing_store_url
+from mercato.cli.query import PIPED_WIDTH, rumour_table, story_row
 from mercato.domain import Extraction
 from mercato.errors import NotFound
 from mercato.replay.report import DATASETS, run_backtest
-from mercato.services.board import get_story
+from mercato.services.board import StoryFilters, find_stories, get_story
 from mercato.services.book import default_day
 from mercato.services.sources import SourceRow, source_table
+from mercato.services.views import StoryView
 from mercato.store import Store
 from mercato.stories.timeline import format_fee
 
@@ -34,15 +38,24 @@ def _kb(kb: Path | None) -> Path | None:
 
 
 @click.command("story")
-@click.argument("story_id")
+@click.argument("wanted", metavar="ID|NAME")
 @click.option("--as-of", "as_of", type=_date_type, help="Answer with only what was published by this day (default: the newest news stored).")
 @click.option("--db", metavar="URL", help="Database URL or SQLite file (default: MERCATO_DATABASE_URL).")
 @click.option("--kb", type=click.Path(path_type=Path), help="Knowledge-base folder with completed transfers (default MERCATO_KB_DIR, ../shared/kb).")
-@click.option("--json", "as_json", is_flag=True, help="Print the story as JSON.")
-def story_command(story_id: str, as_of: datetime | None, db: str | None, kb: Path | None, as_json: bool) -> None:
-    """Show one story: its timeline, first reporter, independent sources and probability."""
-    with Store.open(store_url(db)) as store:
-        story = get_story(store, story_id, as_of=as_of.date() if as_of else None, kb_dir=_kb(kb))
+@click.option("--json", "as_json", is_flag=True, help="Print the story as JSON (a list of stories when several match).")
+def story_command(wanted: str, as_of: datetime | None, db: str | None, kb: Path | None, as_json: bool) -> None:
+    """Show one story: its timeline, first reporter, independent sources and probability.
+
+    ID|NAME is a story id (or the start of one), a player's name or part of it ("Tielemans").
+    When several stories match, all of them are listed with their ids, most recent first.
+    """
+    day = as_of.date() if as_of else None
+    with Store.open(existing_store_url(db)) as store:
+        found = find_story(store, wanted, as_of=day, kb_dir=_kb(kb))
+    if isinstance(found, list):
+        _print_matches(wanted, found, as_json=as_json)
+        return
+    story = found
     if as_json:
         row = story_row(story)
         row["outcome_reason"] = story.outcome_reason
@@ -61,11 +74,39 @@ def story_command(story_id: str, as_of: datetime | None, db: str | None, kb: Pat
     click.echo(f"first reported by {story.first_reporter or 'unattributed'} on {story.first_reported.isoformat()}")
     click.echo(f"sources: {len(story.sources)} named, {story.independent_sources} independent ({', '.join(story.sources)})")
     if story.probability is not None:
-        click.echo(f"probability {story.probability:.0%}   evidence {story.evidence or 0:+.2f} log-odds   buzz {story.buzz} outlets")
+        click.echo(f"probability {story.probability:.0%}   evidence {story.evidence or 0:+.2f} log-odds   buzz {counted(story.buzz or 0, 'outlet')}")
     click.echo("")
     for step in story.steps:
         fee = f" {format_fee(step.fee)}" if step.fee else ""
         click.echo(f"{step.published.isoformat()}  {step.stage.value:<12} {(step.source or '-')[:28]:<28}{fee}  {step.evidence[:100]}")
+
+
+def find_story(
+    store: Store, wanted: str, *, as_of: date | None, kb_dir: Path | None
+) -> StoryView | list[StoryView]:
+    """The story with this id (or id prefix), else every story of a player whose name contains it.
+
+    One story is returned as itself, several as a list (most recently reported first); none is
+    NotFound.
+    """
+    try:
+        return get_story(store, wanted, as_of=as_of, kb_dir=kb_dir)
+    except NotFound as missing:
+        found = find_stories(store, StoryFilters(person=wanted, as_of=as_of), kb_dir=kb_dir)
+        if not found:
+            day = f" as of {as_of.isoformat()}" if as_of else ""
+            raise NotFound(f"no story has the id {wanted!r} or a player called {wanted!r}{day}") from missing
+        return found[0] if len(found) == 1 else found
+
+
+def _print_matches(wanted: str, stories: list[StoryView], *, as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps([story_row(s) for s in stories], ensure_ascii=False, indent=2))
+        return
+    title = f"{wanted!r} matches"
+    console = Console(width=PIPED_WIDTH if not sys.stdout.isatty() and "COLUMNS" not in os.environ else None)
+    console.print(rumour_table(stories, title))
+    console.print("Show one with [bold]mercato story STORY_ID[/].", highlight=False)
 
 
 def reliability_bar(record: SourceRow, width: int = BAR_WIDTH) -> str:
@@ -91,7 +132,7 @@ def sources_command(
     kb: Path | None, as_json: bool,
 ) -> None:
     """The sources' league table: stories reported, how they ended, reliability with its interval."""
-    with Store.open(store_url(db)) as store:
+    with Store.open(existing_store_url(db)) as store:
         day = as_of.date() if as_of else default_day(store)
         table = source_table(store, club=club, league=league, as_of=day, min_resolved=min_stories,
                              kb_dir=_kb(kb))

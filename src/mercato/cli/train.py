@@ -17,6 +17,8 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
+from mercato.cli.counts import counted
+
 
 def default_shared_dir() -> Path:
     """The shared data folder: $MERCATO_SHARED_DIR, else ../shared from here."""
@@ -84,7 +86,7 @@ def train_command(
     clubs_path = shared_dir / "eval" / "clubs.json"
     clubs = ClubTable.load(clubs_path) if clubs_path.exists() else ClubTable()
     console = Console(stderr=True)
-    console.print(f"training on {len(gold.records)} records ({len(gold.frozen)} frozen apart)")
+    console.print(f"training on {counted(len(gold.records), 'record')} ({len(gold.frozen)} frozen apart)")
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True) as bar:
         tasks: dict[str, TaskID] = {}

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import click
 
-from mercato.cli.options import store_url
+from mercato.cli.counts import counted
+from mercato.cli.options import is_new_store, sqlite_file, store_url
 from mercato.store import Store
 from mercato.watch import Notice, PollReport, Watcher, load_config, notice_payload
 
@@ -18,11 +19,11 @@ log = logging.getLogger("mercato.watch")
 
 def _summary(report: PollReport) -> str:
     line = (
-        f"poll: {report.ingested} new articles, {report.duplicates} already stored, "
-        f"{report.copies} copies linked, {len(report.notices)} notices"
+        f"poll: {counted(report.ingested, 'new article')}, {report.duplicates} already stored, "
+        f"{counted(report.copies, 'copy')} linked, {counted(len(report.notices), 'notice')}"
     )
     if report.skipped_sources:
-        line += f", {report.skipped_sources} feeds backing off"
+        line += f", {counted(report.skipped_sources, 'feed')} backing off"
     if report.failures:
         line += f", {len(report.failures)} failed"
     return line
@@ -64,6 +65,8 @@ def watch_command(
     if interval is not None:
         config = replace(config, interval=interval)
     url = store_url(db)
+    if is_new_store(url):
+        click.echo(f"mercato watch: creating a new store at {sqlite_file(url)}", err=True)
 
     def notify(notice: Notice) -> None:
         payload = notice_payload(notice)

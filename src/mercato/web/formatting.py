@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from urllib.parse import urlsplit
 
-from jinja2 import Environment
+from jinja2 import Environment, pass_context
+from jinja2.runtime import Context
 
 from mercato.domain import Fee
 
@@ -88,6 +89,22 @@ def safe_link(url: object) -> str | None:
     return url.strip()
 
 
+def with_as_of(url: str, as_of: str | None) -> str:
+    """`url` asking for the same as-of day ("/stories/x?as_of=2023-07-01#claim-3"), if one is set."""
+    if not as_of:
+        return url
+    path, hash_mark, fragment = url.partition("#")
+    joiner = "&" if "?" in path else "?"
+    return f"{path}{joiner}as_of={as_of}{hash_mark}{fragment}"
+
+
+@pass_context
+def dated_link(context: Context, url: str) -> str:
+    """Template filter: `url` keeping the page's as-of day (the `as_of` the page was given)."""
+    as_of = context.get("as_of")
+    return with_as_of(url, str(as_of) if as_of else None)
+
+
 def install_filters(env: Environment) -> None:
     """Make the filters available to every template."""
     env.filters["fee"] = format_fee
@@ -95,3 +112,4 @@ def install_filters(env: Environment) -> None:
     env.filters["percent"] = format_percent
     env.filters["field"] = format_field
     env.filters["link"] = safe_link
+    env.filters["dated"] = dated_link

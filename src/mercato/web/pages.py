@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Literal
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -21,7 +23,7 @@ from mercato.services.profiles import club_profile, person_profile
 from mercato.services.search import search
 from mercato.services.sources import source_table
 from mercato.services.views import StoryView
-from mercato.web.formatting import format_date, format_fee, install_filters
+from mercato.web.formatting import format_date, format_fee, install_filters, with_as_of
 from mercato.web.highlight import segments
 
 HERE = Path(__file__).resolve().parent
@@ -76,8 +78,10 @@ def board(
     status: StatusChoice = "open",
     sort: Literal["probability", "latest"] = "latest",
     as_of: Annotated[str | None, Query(max_length=20)] = None,
+    page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+    per_page: Annotated[int, Query(ge=1, le=500)] = BOARD_SIZE,
 ) -> HTMLResponse:
-    """The rumour board: stories for a club or a player, by probability or latest news."""
+    """The rumour board: stories for a club or a player, by probability or latest news, paged."""
     window_label = _blank(window)
     if window_label and not _is_window(window_label):
         raise HTTPException(422, detail='window: expected e.g. "2023 summer"')
@@ -90,23 +94,45 @@ def board(
         sort=sort,
         as_of=_day(as_of, "as_of"),
     )
-    total, stories = board_page(store, filters, limit=BOARD_SIZE, kb_dir=kb_dir)
+    offset = (page - 1) * per_page
+    total, stories = board_page(store, filters, offset=offset, limit=per_page, kb_dir=kb_dir)
+    form = {
+        "club": filters.club or "",
+        "person": filters.person or "",
+        "source": filters.source or "",
+        "window": window_label or "",
+        "status": status,
+        "sort": sort,
+        "as_of": filters.as_of.isoformat() if filters.as_of else "",
+    }
+    if per_page != BOARD_SIZE:
+        form["per_page"] = str(per_page)
+    pages = max(1, math.ceil(total / per_page))
     return _render(
         request,
         "board.html",
         stories=stories,
         total=total,
         filters=filters,
-        form={
-            "club": filters.club or "",
-            "person": filters.person or "",
-            "source": filters.source or "",
-            "window": window_label or "",
-            "status": status,
-            "sort": sort,
-            "as_of": filters.as_of.isoformat() if filters.as_of else "",
+        form=form,
+        as_of=form["as_of"],
+        paging={
+            "page": page,
+            "pages": pages,
+            "first": offset + 1,
+            "last": offset + len(stories),
+            "previous": _board_url(form, page - 1) if page > 1 else None,
+            "next": _board_url(form, page + 1) if page < pages else None,
         },
     )
+
+
+def _board_url(form: dict[str, str], page: int) -> str:
+    """The board's address with the same filters (as-of day included) on another page."""
+    fields = {name: value for name, value in form.items() if value}
+    if page > 1:
+        fields["page"] = str(page)
+    return "/?" + urlencode(fields)
 
 
 def _is_window(label: str) -> bool:
@@ -114,7 +140,7 @@ def _is_window(label: str) -> bool:
     return year.isdigit() and len(year) == 4 and part in ("summer", "winter")
 
 
-def _timeline_data(story: StoryView) -> str:
+def _timeline_data(story: StoryView, as_of: str = "") -> str:
     """The timeline as JSON for the chart: one point per claim, one series per source."""
     stages = [str(s) for s in STAGE_ORDER]
     points = [
@@ -125,7 +151,7 @@ def _timeline_data(story: StoryView) -> str:
             "y": stages.index(str(step.stage)),
             "source": step.source or step.outlet or "unknown",
             "fee": format_fee(step.fee) if step.fee else None,
-            "url": f"/articles/{step.article_id}#claim-{step.claim_id}",
+            "url": with_as_of(f"/articles/{step.article_id}#claim-{step.claim_id}", as_of),
         }
         for step in story.steps
     ]
@@ -142,19 +168,32 @@ def story_page(
     as_of: Annotated[str | None, Query(max_length=20)] = None,
 ) -> HTMLResponse:
     """A story with its timeline drawn and each step linked to its article."""
-    story = get_story(store, story_id, as_of=_day(as_of, "as_of"), kb_dir=kb_dir)
-    return _render(request, "story.html", story=story, timeline_json=_timeline_data(story))
+    day = _day(as_of, "as_of")
+    story = get_story(store, story_id, as_of=day, kb_dir=kb_dir)
+    as_of_text = day.isoformat() if day else ""
+    return _render(
+        request,
+        "story.html",
+        story=story,
+        timeline_json=_timeline_data(story, as_of_text),
+        as_of=as_of_text,
+    )
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(
-    request: Request, store: StoreDep, kb_dir: KbDir, article_id: str
+    request: Request,
+    store: StoreDep,
+    kb_dir: KbDir,
+    article_id: str,
+    as_of: Annotated[str | None, Query(max_length=20)] = None,
 ) -> HTMLResponse:
     """The article's text with every claim and mention highlighted, claim details beside it."""
+    day = _day(as_of, "as_of")
     article = store.get_article(article_id)
     claims = store.claims_for_article(article_id)
     mentions = store.mentions_for_article(article_id)
-    stories = story_ids_of_claims(store, kb_dir=kb_dir)
+    stories = story_ids_of_claims(store, as_of=day, kb_dir=kb_dir)
     return _render(
         request,
         "article.html",
@@ -162,6 +201,7 @@ def article_page(
         segments=segments(article.text, claims, mentions),
         claims=[claim_out(c, stories.get(str(c.id))) for c in claims],
         mentions=mentions,
+        as_of=day.isoformat() if day else "",
     )
 
 
@@ -174,8 +214,9 @@ def person_page(
     as_of: Annotated[str | None, Query(max_length=20)] = None,
 ) -> HTMLResponse:
     """A player's current club, facts with their dates, and stories."""
-    profile = person_profile(store, name, as_of=_day(as_of, "as_of"), kb_dir=kb_dir)
-    return _render(request, "person.html", profile=profile)
+    day = _day(as_of, "as_of")
+    profile = person_profile(store, name, as_of=day, kb_dir=kb_dir)
+    return _render(request, "person.html", profile=profile, as_of=day.isoformat() if day else "")
 
 
 @router.get("/clubs/{name}", response_class=HTMLResponse)
@@ -187,8 +228,9 @@ def club_page(
     as_of: Annotated[str | None, Query(max_length=20)] = None,
 ) -> HTMLResponse:
     """A club's stories in and out."""
-    profile = club_profile(store, name, as_of=_day(as_of, "as_of"), kb_dir=kb_dir)
-    return _render(request, "club.html", profile=profile)
+    day = _day(as_of, "as_of")
+    profile = club_profile(store, name, as_of=day, kb_dir=kb_dir)
+    return _render(request, "club.html", profile=profile, as_of=day.isoformat() if day else "")
 
 
 @router.get("/sources", response_class=HTMLResponse)
