@@ -92,5 +92,7 @@ def _build(store: Store, day: date, completed: CompletedTransfers | None) -> Sto
         scores={r.story.id: r for r in ranked},
         tiers=tiers,
         by_id={s.id: s for s in stories},
-        story_of_claim={m.claim_id: s.id for s in stories for m in s.claims},
+        story_of_claim={
+            c.claim_id: s.id for s in stories for m in s.claims for c in (m, *m.copies)
+        },
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from mercato.domain import Status, TransferClaim, Window
@@ -18,6 +18,7 @@ from mercato.stories.names import (
     window_close,
     window_for_date,
 )
+from mercato.stories.reports import fold_reports
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class StoryClaim:
 
     claim_id: str
     claim: TransferClaim
+    copies: tuple[StoryClaim, ...] = ()  # the same report as carried by other articles
 
     @property
     def published(self) -> date:
@@ -64,10 +66,14 @@ class Story:
 
     def as_of(self, day: date) -> Story | None:
         """The story as it stood on a day: only claims published by then (None if none were)."""
-        kept = tuple(c for c in self.claims if c.published <= day)
+        kept = tuple(
+            replace(c, copies=tuple(k for k in c.copies if k.published <= day))
+            for c in self.claims
+            if c.published <= day
+        )
         if not kept:
             return None
-        if len(kept) == len(self.claims):
+        if kept == self.claims:
             return self
         return Story(
             self.id, self.person, self.person_key, self.to_club, self.to_club_key,
@@ -216,7 +222,7 @@ def merge_stories(claims: Iterable[tuple[str, TransferClaim]]) -> list[Story]:
                 to_club_key=destination if to_club else "",
                 from_club=from_club,
                 window=window,
-                claims=tuple(members),
+                claims=fold_reports(members),
             )
         )
     return _unique_ids(sorted(stories, key=lambda s: (s.first_seen, s.id)))
