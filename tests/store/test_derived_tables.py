@@ -22,7 +22,8 @@ from mercato.domain import (
     TransferClaim,
     Window,
 )
-from mercato.store import Store, board_tables, copy_tables, story_tables
+from mercato.store import Store, board_tables, copy_tables
+from mercato.stories import stored
 from mercato.stories.merge import merge_stories
 
 
@@ -78,11 +79,11 @@ def test_board_keys_catch_up_with_new_claims(any_store: Store) -> None:
 
 def test_stories_are_saved_and_read_back(any_store: Store) -> None:
     any_store.add_extractions([_transfer(*row) for row in NEWS])
-    inputs = story_tables.story_inputs(any_store)
+    inputs = stored.story_inputs(any_store)
     merged = merge_stories(inputs.transfers)
-    assert story_tables.save_stories(any_store, merged, {}, as_of=date(2024, 7, 1)) == len(merged)
-    assert story_tables.save_stories(any_store, merged, {}, as_of=date(2024, 7, 1)) == len(merged)
-    saved = story_tables.load_stories(any_store)
+    assert stored.save_stories(any_store, merged, {}, as_of=date(2024, 7, 1)) == len(merged)
+    assert stored.save_stories(any_store, merged, {}, as_of=date(2024, 7, 1)) == len(merged)
+    saved = stored.load_stories(any_store)
     assert sorted(s.id for s in saved) == sorted(s.id for s in merged)
     verhoek = [s for s in saved if s.person == "Tomas Verhoek"]
     assert len(verhoek) == 1 and len(verhoek[0].claim_refs) == 3

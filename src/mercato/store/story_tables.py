@@ -1,14 +1,14 @@
-"""Stories in the store: `stories`, `story_claims` and `story_outcomes`, saved and read back.
+"""Stories in the store: the `stories`, `story_claims` and `story_outcomes` tables, as plain rows.
 
-Stories are derived data: they are recomputed from the claims (as of a day) and saved whole,
-replacing what was saved before for the same ids, so saving twice changes nothing.
+Stories are derived data: `mercato.stories.stored` turns stories into these rows and back; a save
+replaces what was saved before for the same ids, so saving twice changes nothing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from typing import Any
 
 from sqlalchemy import (
     Column,
@@ -25,13 +25,8 @@ from sqlalchemy import (
     select,
 )
 
-from mercato.domain import ContractClaim, TransferClaim
 from mercato.store.database import Store
 from mercato.store.schema import metadata
-from mercato.stories.merge import Story
-from mercato.stories.origin import buzz, first_reporter, independent_sources
-from mercato.stories.outcomes import Outcome, StoryOutcome
-from mercato.stories.timeline import current_stage
 
 stories = Table(
     "stories",
@@ -79,24 +74,17 @@ story_outcomes = Table(
 STORY_TABLES = (stories, story_claims, story_outcomes)
 
 
-@dataclass(frozen=True)
-class SavedStory:
-    """A story row as saved: the summary, the claim refs in order, and its outcome."""
 
-    id: str
-    person: str
-    to_club: str | None
-    from_club: str | None
-    window: str
-    first_seen: date
-    last_seen: date
-    first_reporter: str | None
-    independent_sources: int
-    buzz: int
-    stage: str
-    as_of: date
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class StoryRows:
+    """One saved story as rows: its summary, its claim refs in order, and its outcome if known."""
+
+    story: Mapping[str, Any]
     claim_refs: tuple[str, ...]
-    outcome: StoryOutcome | None
+    outcome: Mapping[str, Any] | None
 
 
 def ensure_story_tables(store: Store) -> None:
@@ -104,55 +92,28 @@ def ensure_story_tables(store: Store) -> None:
     metadata.create_all(store.engine, tables=list(STORY_TABLES))
 
 
-def save_stories(
+def replace_stories(
     store: Store,
-    items: Sequence[Story],
-    outcomes: Mapping[str, StoryOutcome],
-    *,
-    as_of: date,
-) -> int:
-    """Save stories (replacing earlier saves of the same ids) in one transaction; returns the count."""
+    story_rows: Sequence[Mapping[str, Any]],
+    claim_rows: Sequence[Mapping[str, Any]],
+    outcome_rows: Sequence[Mapping[str, Any]],
+) -> None:
+    """Replace the saved rows of these stories (by id) in one transaction."""
     ensure_story_tables(store)
-    now = datetime.now(UTC)
-    ids = [s.id for s in items]
+    ids = [row["id"] for row in story_rows]
     with store.engine.begin() as conn:
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
             conn.execute(delete(story_claims).where(story_claims.c.story_id.in_(chunk)))
             conn.execute(delete(story_outcomes).where(story_outcomes.c.story_id.in_(chunk)))
             conn.execute(delete(stories).where(stories.c.id.in_(chunk)))
-        story_rows, claim_rows, outcome_rows = [], [], []
-        for story in items:
-            origin = first_reporter(story)
-            story_rows.append({
-                "id": story.id, "person": story.person, "person_key": story.person_key,
-                "to_club": story.to_club, "to_club_key": story.to_club_key,
-                "from_club": story.from_club, "window": story.window.label,
-                "first_seen": story.first_seen, "last_seen": story.last_seen,
-                "first_reporter": origin.source,
-                "independent_sources": len(independent_sources(story)), "buzz": buzz(story),
-                "stage": current_stage(story).value, "as_of": as_of, "saved_at": now,
-            })
-            for position, member in enumerate(story.claims):
-                claim_rows.append({
-                    "story_id": story.id, "claim_ref": member.claim_id, "position": position,
-                    "published": member.published,
-                    "source": member.claim.attribution.original if member.claim.attribution else None,
-                })
-            outcome = outcomes.get(story.id)
-            if outcome is not None:
-                outcome_rows.append({
-                    "story_id": story.id, "outcome": outcome.outcome.value,
-                    "resolved_on": outcome.resolved_on, "reason": outcome.reason, "as_of": as_of,
-                })
         for table, rows in ((stories, story_rows), (story_claims, claim_rows), (story_outcomes, outcome_rows)):
             if rows:
-                conn.execute(insert(table), rows)
-    return len(items)
+                conn.execute(insert(table), list(rows))
 
 
-def load_stories(store: Store, *, person_key: str | None = None, limit: int | None = None) -> list[SavedStory]:
-    """Saved stories (newest first), with their claim refs and outcomes."""
+def read_stories(store: Store, *, person_key: str | None = None, limit: int | None = None) -> list[StoryRows]:
+    """Saved stories (newest first) as rows, with their claim refs and outcomes."""
     ensure_story_tables(store)
     query = select(stories).order_by(stories.c.last_seen.desc(), stories.c.id)
     if person_key is not None:
@@ -163,50 +124,14 @@ def load_stories(store: Store, *, person_key: str | None = None, limit: int | No
         rows = conn.execute(query).mappings().all()
         ids = [r["id"] for r in rows]
         refs: dict[str, list[str]] = {i: [] for i in ids}
-        outs: dict[str, StoryOutcome] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
+        outs: dict[str, Mapping[str, Any]] = {}
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
             for ref in conn.execute(
                 select(story_claims).where(story_claims.c.story_id.in_(chunk))
                 .order_by(story_claims.c.story_id, story_claims.c.position)
             ).mappings():
                 refs[ref["story_id"]].append(ref["claim_ref"])
             for out in conn.execute(select(story_outcomes).where(story_outcomes.c.story_id.in_(chunk))).mappings():
-                outs[out["story_id"]] = StoryOutcome(
-                    out["story_id"], Outcome(out["outcome"]), out["resolved_on"], out["reason"]
-                )
-    return [
-        SavedStory(
-            id=r["id"], person=r["person"], to_club=r["to_club"], from_club=r["from_club"],
-            window=r["window"], first_seen=r["first_seen"], last_seen=r["last_seen"],
-            first_reporter=r["first_reporter"], independent_sources=r["independent_sources"],
-            buzz=r["buzz"], stage=r["stage"], as_of=r["as_of"], claim_refs=tuple(refs[r["id"]]),
-            outcome=outs.get(r["id"]),
-        )
-        for r in rows
-    ]
-
-
-@dataclass(frozen=True)
-class StoryInputs:
-    """What stories are built from: dated transfer claims and contract claims, as of a day."""
-
-    transfers: tuple[tuple[str, TransferClaim], ...]
-    contracts: tuple[ContractClaim, ...]
-
-
-def story_inputs(store: Store, *, as_of: date | None = None, person: str | None = None) -> StoryInputs:
-    """Transfer claims (ids as text) and contract claims published on or before `as_of`."""
-    transfers = tuple(
-        (str(stored.id), stored.claim)
-        for stored in store.transfer_claims(as_of=as_of, person=person)
-        if isinstance(stored.claim, TransferClaim)
-    )
-    contracts = tuple(
-        stored.claim
-        for stored in store.claims(claim_type="contract")
-        if isinstance(stored.claim, ContractClaim)
-        and stored.claim.provenance.published is not None
-        and (as_of is None or stored.claim.provenance.published <= as_of)
-    )
-    return StoryInputs(transfers, contracts)
+                outs[out["story_id"]] = dict(out)
+    return [StoryRows(dict(r), tuple(refs[r["id"]]), outs.get(r["id"])) for r in rows]
