@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 from typing import TYPE_CHECKING
 
 from mercato.stories.sources import source_key
@@ -57,14 +58,34 @@ def _same_report(report: StoryClaim, other: StoryClaim, folded: dict[str, str]) 
 
 
 def fold_reports(members: Sequence[StoryClaim]) -> tuple[StoryClaim, ...]:
-    """One member per report (members in date order), each carrying its copies."""
+    """One member per report (members in date order), each carrying its copies.
+
+    Only reports of other articles from the last few days are candidates, and each article's
+    repeated sentence once: a long post stating one move a thousand times stays linear.
+    """
     folded = {m.claim_id: folded_sentence(m.claim.provenance.span.text) for m in members}
     reports: list[StoryClaim] = []
+    # article id -> (its latest date, folded sentence -> index of that sentence's report)
+    recent: dict[str, tuple[date, dict[str, int]]] = {}
     for member in members:
-        for index, report in enumerate(reports):
-            if _same_report(report, member, folded):
-                reports[index] = replace(report, copies=(*report.copies, member))
-                break
-        else:
-            reports.append(member)
+        for stale in [a for a, (day, _) in recent.items() if (member.published - day).days > MAX_DAYS]:
+            del recent[stale]
+        own = member.claim.provenance.article_id
+        found = next(
+            (
+                index
+                for article, (_, sentences) in recent.items()
+                if article != own
+                for index in sentences.values()
+                if _same_report(reports[index], member, folded)
+            ),
+            None,
+        )
+        if found is not None:
+            reports[found] = replace(reports[found], copies=(*reports[found].copies, member))
+            continue
+        reports.append(member)
+        _, sentences = recent.pop(own, (member.published, {}))
+        sentences.setdefault(folded[member.claim_id], len(reports) - 1)
+        recent[own] = (member.published, sentences)
     return tuple(reports)
