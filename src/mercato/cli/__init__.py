@@ -59,6 +59,7 @@ COMMAND_MODULES: tuple[tuple[str, str], ...] = (
     ("mercato.cli.stories", "story_command"),
     ("mercato.cli.stories", "sources_command"),
     ("mercato.cli.stories", "backtest_command"),
+    ("mercato.cli.upkeep", "stories_group"),
     ("mercato.cli.serve", "serve_command"),
     ("mercato.cli.watch", "watch_command"),
 )

@@ -6,7 +6,7 @@ replaces what was saved before for the same ids, so saving twice changes nothing
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,10 +22,13 @@ from sqlalchemy import (
     Text,
     delete,
     insert,
+    or_,
     select,
 )
 
-from mercato.store.database import Store
+from mercato.store import schema
+from mercato.store.codec import fold_key, row_to_claim
+from mercato.store.database import Store, StoredClaim
 from mercato.store.schema import metadata
 
 stories = Table(
@@ -135,3 +138,55 @@ def read_stories(store: Store, *, person_key: str | None = None, limit: int | No
             for out in conn.execute(select(story_outcomes).where(story_outcomes.c.story_id.in_(chunk))).mappings():
                 outs[out["story_id"]] = dict(out)
     return [StoryRows(dict(r), tuple(refs[r["id"]]), outs.get(r["id"])) for r in rows]
+
+
+def stored_person_keys(store: Store, *, keys: Sequence[str] = (), surnames: Sequence[str] = ()) -> set[str]:
+    """Person keys of saved stories: these keys, and every key ending in one of these surnames."""
+    ensure_story_tables(store)
+    column = stories.c.person_key
+    conditions = [column.in_(list(keys))] if keys else []
+    conditions += [column.like(f"% {s}") for s in surnames if s and "%" not in s and "_" not in s]
+    if not conditions:
+        return set()
+    with store.engine.connect() as conn:
+        return set(conn.scalars(select(column).where(or_(*conditions)).distinct()))
+
+
+def delete_stories_of(store: Store, person_keys: Collection[str]) -> set[str]:
+    """Delete the saved stories of these people; returns the ids deleted."""
+    ensure_story_tables(store)
+    keys = sorted(person_keys)
+    deleted: set[str] = set()
+    with store.engine.begin() as conn:
+        for start in range(0, len(keys), _CHUNK):
+            chunk = keys[start : start + _CHUNK]
+            ids = list(conn.scalars(select(stories.c.id).where(stories.c.person_key.in_(chunk))))
+            for offset in range(0, len(ids), _CHUNK):
+                part = ids[offset : offset + _CHUNK]
+                conn.execute(delete(story_claims).where(story_claims.c.story_id.in_(part)))
+                conn.execute(delete(story_outcomes).where(story_outcomes.c.story_id.in_(part)))
+                conn.execute(delete(stories).where(stories.c.id.in_(part)))
+            deleted.update(ids)
+    return deleted
+
+
+def clear_stories(store: Store) -> None:
+    """Delete every saved story (before a rebuild)."""
+    ensure_story_tables(store)
+    with store.engine.begin() as conn:
+        for table in (story_claims, story_outcomes, stories):
+            conn.execute(delete(table))
+
+
+def contracts_of(store: Store, names: Collection[str]) -> list[StoredClaim]:
+    """Contract claims about people written exactly as these names (folded), oldest first."""
+    keys = sorted({k for k in (fold_key(n) for n in names) if k})
+    found: list[StoredClaim] = []
+    table = schema.claims
+    with store.engine.connect() as conn:
+        for start in range(0, len(keys), _CHUNK):
+            query = select(table).where(
+                table.c.claim_type == "contract", table.c.person_key.in_(keys[start : start + _CHUNK])
+            )
+            found += [StoredClaim(r.id, row_to_claim(dict(r._mapping))) for r in conn.execute(query)]
+    return sorted(found, key=lambda s: s.id)
