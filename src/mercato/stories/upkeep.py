@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from mercato.domain import ContractClaim, TransferClaim
-from mercato.kb.keys import is_surname_only, person_key, surname_key
+from mercato.kb.keys import person_key, surname_key
 from mercato.store.board_tables import board_claims, newest_published
 from mercato.store.database import Store
 from mercato.store.story_tables import (
@@ -90,10 +90,10 @@ def refresh_stories(
     names = set(names)
     day = newest_published(store) or date.today()
     keys = {person_key(n) for n in names} - {""}
-    # A full name can absorb that surname's stories; a surname can join a full name's.
-    surnames = {surname_key(n) for n in names} - {""}
-    full = {k for n in names if is_surname_only(n) for k in stored_person_keys(store, surnames=[surname_key(n)])}
-    people = keys | surnames | full | stored_person_keys(store, keys=sorted(keys | surnames))
+    # A name can join the stories of anyone sharing its surname: a surname alone joins the full
+    # name, "Erling Haaland" joins "Erling Braut Haaland".
+    surnames = {surname_key(n).split()[-1] for n in names if surname_key(n)}
+    people = keys | surnames | stored_person_keys(store, keys=sorted(keys | surnames), surnames=sorted(surnames))
     claims = board_claims(store, person_keys=sorted(people))
     transfers = [
         (str(c.id), c.claim) for c in claims
