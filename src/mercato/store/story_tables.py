@@ -24,11 +24,14 @@ from sqlalchemy import (
     insert,
     or_,
     select,
+    text,
 )
+from sqlalchemy.exc import SQLAlchemyError
 
+from mercato.errors import StoreError
 from mercato.store import schema
 from mercato.store.codec import fold_key, row_to_claim
-from mercato.store.database import Store, StoredClaim
+from mercato.store.database import Store, StoredClaim, database_reason
 from mercato.store.schema import metadata
 
 stories = Table(
@@ -190,3 +193,45 @@ def contracts_of(store: Store, names: Collection[str]) -> list[StoredClaim]:
             )
             found += [StoredClaim(r.id, row_to_claim(dict(r._mapping))) for r in conn.execute(query)]
     return sorted(found, key=lambda s: s.id)
+
+
+# Any constant; the same in every Mercato process (copies and migrations use others).
+_PG_STORY_LOCK_KEY = 0x4D53544F  # "MSTO"
+
+
+def replace_people_stories(
+    store: Store,
+    person_keys: Collection[str],
+    story_rows: Sequence[Mapping[str, Any]],
+    claim_rows: Sequence[Mapping[str, Any]],
+    outcome_rows: Sequence[Mapping[str, Any]],
+) -> set[str]:
+    """In one transaction: delete these people's saved stories and save the given rows in their place.
+
+    Two ingests refreshing one person at once would each delete and insert the same ids, so on
+    PostgreSQL refreshes are serialised by a lock held to the end of the transaction (SQLite lets
+    one writer in at a time). Returns the ids deleted.
+    """
+    ensure_story_tables(store)
+    keys = sorted(set(person_keys) | {row["person_key"] for row in story_rows})
+    ids = [row["id"] for row in story_rows]
+    deleted: set[str] = set()
+    try:
+        with store.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_STORY_LOCK_KEY})
+            for start in range(0, len(keys), _CHUNK):
+                chunk = keys[start : start + _CHUNK]
+                deleted.update(conn.scalars(select(stories.c.id).where(stories.c.person_key.in_(chunk))))
+            doomed = sorted(deleted | set(ids))
+            for start in range(0, len(doomed), _CHUNK):
+                part = doomed[start : start + _CHUNK]
+                conn.execute(delete(story_claims).where(story_claims.c.story_id.in_(part)))
+                conn.execute(delete(story_outcomes).where(story_outcomes.c.story_id.in_(part)))
+                conn.execute(delete(stories).where(stories.c.id.in_(part)))
+            for table, rows in ((stories, story_rows), (story_claims, claim_rows), (story_outcomes, outcome_rows)):
+                if rows:
+                    conn.execute(insert(table), list(rows))
+    except SQLAlchemyError as exc:
+        raise StoreError(f"could not save stories: {database_reason(exc)}") from exc
+    return deleted

@@ -48,18 +48,14 @@ def _story_row(story: Story, as_of: date, now: datetime) -> dict[str, Any]:
     }
 
 
-def save_stories(
-    store: Store,
-    items: Sequence[Story],
-    outcomes: Mapping[str, StoryOutcome],
-    *,
-    as_of: date,
-) -> int:
-    """Save stories (replacing earlier saves of the same ids) in one transaction; returns the count."""
+def story_rows(
+    items: Sequence[Story], outcomes: Mapping[str, StoryOutcome], *, as_of: date
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+    """The rows of the `stories`, `story_claims` and `story_outcomes` tables for these stories."""
     now = datetime.now(UTC)
-    story_rows, claim_rows, outcome_rows = [], [], []
+    summaries, claim_rows, outcome_rows = [], [], []
     for story in items:
-        story_rows.append(_story_row(story, as_of, now))
+        summaries.append(_story_row(story, as_of, now))
         for position, member in enumerate(story.claims):
             claim_rows.append({
                 "story_id": story.id, "claim_ref": member.claim_id, "position": position,
@@ -72,7 +68,18 @@ def save_stories(
                 "story_id": story.id, "outcome": outcome.outcome.value,
                 "resolved_on": outcome.resolved_on, "reason": outcome.reason, "as_of": as_of,
             })
-    replace_stories(store, story_rows, claim_rows, outcome_rows)
+    return summaries, claim_rows, outcome_rows
+
+
+def save_stories(
+    store: Store,
+    items: Sequence[Story],
+    outcomes: Mapping[str, StoryOutcome],
+    *,
+    as_of: date,
+) -> int:
+    """Save stories (replacing earlier saves of the same ids) in one transaction; returns the count."""
+    replace_stories(store, *story_rows(items, outcomes, as_of=as_of))
     return len(items)
 
 

@@ -22,12 +22,12 @@ from mercato.store.database import Store
 from mercato.store.story_tables import (
     clear_stories,
     contracts_of,
-    delete_stories_of,
+    replace_people_stories,
     stored_person_keys,
 )
 from mercato.stories.merge import Story, merge_stories
 from mercato.stories.outcomes import CompletedTransfers, label_stories
-from mercato.stories.stored import save_stories, story_inputs
+from mercato.stories.stored import save_stories, story_inputs, story_rows
 
 _SAVE_CHUNK = 2000
 
@@ -106,7 +106,7 @@ def refresh_stories(
         if isinstance(c.claim, ContractClaim) and c.claim.provenance.published is not None
         and c.claim.provenance.published <= day
     ]
-    before = delete_stories_of(store, people | {s.person_key for s in stories})
-    saved = _save(store, stories, contracts, completed, day)
+    outcomes = label_stories(stories, as_of=day, completed=completed, contracts=contracts)
+    before = replace_people_stories(store, people, *story_rows(stories, outcomes, as_of=day))
     removed = tuple(sorted(before - {s.id for s in stories}))
-    return UpkeepReport(saved, removed, day, time.perf_counter() - started)
+    return UpkeepReport(len(stories), removed, day, time.perf_counter() - started)
