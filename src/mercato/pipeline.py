@@ -17,13 +17,14 @@ from functools import partial
 from pathlib import Path
 from typing import Protocol
 
-from mercato.domain import Article, Extraction
+from mercato.domain import Article, Extraction, TransferClaim
 from mercato.errors import ConfigurationError, IngestError, StoreError
 from mercato.ingest.readers import Record, iter_files, reader_for
 from mercato.kb.met import people_met
 from mercato.store import Store
 from mercato.store.batches import store_batch
 from mercato.store.copy_tables import link_copies, unindexed
+from mercato.stories.upkeep import people_named, refresh_stories
 
 Extract = Callable[[Article], Extraction]
 
@@ -169,6 +170,20 @@ class StoreWriter:
         result = store_batch(self.store, extractions, entities, aliases)
         self.report.copies += len(result.links)
         self._count(extractions, result.article_ids)
+        self._refresh_stories(extractions, result.article_ids)
+
+    def _refresh_stories(self, extractions: list[Extraction], added_ids: tuple[str, ...]) -> None:
+        """Attach the new claims to their stored stories; the claims are safe even if this fails."""
+        added = set(added_ids)
+        names = people_named(
+            c for e in extractions if e.article.id in added for c in e.claims if isinstance(c, TransferClaim)
+        )
+        if not names:
+            return
+        try:
+            refresh_stories(self.store, names)
+        except StoreError as exc:
+            self.report.warnings.append(f"stories not refreshed ({exc}); run `mercato stories rebuild`")
 
     def repair(self, articles: list[Article]) -> None:
         """Index stored articles that a crash of an older version left without a copy signature."""

@@ -23,6 +23,7 @@ from mercato.domain import (
     Window,
 )
 from mercato.store import Store, board_tables, copy_tables, story_tables
+from mercato.stories import stored, upkeep
 from mercato.stories.merge import merge_stories
 
 
@@ -78,14 +79,31 @@ def test_board_keys_catch_up_with_new_claims(any_store: Store) -> None:
 
 def test_stories_are_saved_and_read_back(any_store: Store) -> None:
     any_store.add_extractions([_transfer(*row) for row in NEWS])
-    inputs = story_tables.story_inputs(any_store)
+    inputs = stored.story_inputs(any_store)
     merged = merge_stories(inputs.transfers)
-    assert story_tables.save_stories(any_store, merged, {}, as_of=date(2024, 7, 1)) == len(merged)
-    assert story_tables.save_stories(any_store, merged, {}, as_of=date(2024, 7, 1)) == len(merged)
-    saved = story_tables.load_stories(any_store)
+    assert stored.save_stories(any_store, merged, {}, as_of=date(2024, 7, 1)) == len(merged)
+    assert stored.save_stories(any_store, merged, {}, as_of=date(2024, 7, 1)) == len(merged)
+    saved = stored.load_stories(any_store)
     assert sorted(s.id for s in saved) == sorted(s.id for s in merged)
     verhoek = [s for s in saved if s.person == "Tomas Verhoek"]
     assert len(verhoek) == 1 and len(verhoek[0].claim_refs) == 3
+
+
+def test_stored_stories_are_kept_up_to_date_person_by_person(any_store: Store) -> None:
+    any_store.add_extractions([_transfer(*row) for row in NEWS[:3]])
+    rebuilt = upkeep.rebuild_stories(any_store)
+    assert rebuilt.saved == 2
+    assert story_tables.stored_person_keys(any_store, surnames=["verhoek"]) == {"tomas verhoek"}
+    any_store.add_extractions([_transfer(*NEWS[4])])  # "Verhoek signs": a surname joins the full name
+    refreshed = upkeep.refresh_stories(any_store, ["Verhoek"])
+    assert refreshed.saved == 1 and refreshed.removed == ()
+    (verhoek,) = [s for s in stored.load_stories(any_store) if s.person == "Tomas Verhoek"]
+    assert verhoek.stage == "signed" and len(verhoek.claim_refs) == 3
+    assert story_tables.delete_stories_of(any_store, ["kofi lindqvist"]) == {
+        "kofi-lindqvist--quayside--2024-summer"
+    }
+    story_tables.clear_stories(any_store)
+    assert stored.load_stories(any_store) == []
 
 
 def test_copies_are_linked_to_their_original(any_store: Store) -> None:

@@ -186,3 +186,28 @@ def test_a_rumour_naming_a_window_already_shut_belongs_to_the_current_one() -> N
     assert len(arsenal) == 1 and len(arsenal[0].claims) == 2
     # history told as done keeps its own window
     assert [s.window for s in stories if s.to_club == "Lyon"] == [Window(2019, "summer")]
+
+
+def test_one_person_under_full_middle_and_short_names_is_one_story() -> None:
+    claims = [
+        claim("Erling Haaland", "Real Madrid", "2022-03-01"),
+        claim("Erling Braut Haaland", "Real Madrid", "2022-03-03"),
+        claim("Braut Haaland", "Real Madrid", "2022-03-05"),
+        claim("Haaland", "Real Madrid", "2022-03-07"),
+        claim("Håland", "Real Madrid", "2022-03-08", source="Marca"),  # another spelling: not joined
+    ]
+    stories = merge_stories(claims)
+    joined = [s for s in stories if len(s.claims) == 4]
+    assert len(joined) == 1
+    # the id stays the one of the name met first; the name shown is the fullest
+    assert joined[0].id == "erling-haaland--real-madrid--2022-summer"
+    assert joined[0].person == "Erling Braut Haaland"
+
+
+def test_a_short_name_inside_two_peoples_full_names_stays_apart() -> None:
+    claims = [
+        claim("Bernardo Silva", "Barcelona", "2022-03-01"),
+        claim("Bernardo Mota Silva", "Barcelona", "2022-03-02"),
+        claim("Bernardo Costa Silva", "Barcelona", "2022-03-03"),
+    ]
+    assert len(merge_stories(claims)) == 3

@@ -9,9 +9,9 @@ from storykit import claim
 
 from mercato.domain import Article, Extraction, Stage
 from mercato.store import Store
-from mercato.store.story_tables import load_stories, save_stories, story_inputs
 from mercato.stories.merge import merge_stories
 from mercato.stories.outcomes import Outcome, label_stories
+from mercato.stories.stored import load_stories, save_stories, story_inputs
 
 
 def _fill(store: Store, claims) -> None:

@@ -88,6 +88,12 @@ class ArticleOut(ArticleSummaryOut):
     claims: list[ClaimOut]
 
 
+class CopyOut(BaseModel):
+    claim_id: int
+    article_id: str
+    published: date
+
+
 class StoryStepOut(BaseModel):
     claim_id: int
     article_id: str
@@ -98,6 +104,10 @@ class StoryStepOut(BaseModel):
     outlet: str | None
     fee: FeeOut | None
     evidence: str
+    copies: list[CopyOut] = Field(
+        default_factory=list,
+        description="The same report carried by other articles (a gossip page around its item, a syndicated copy), counted once.",
+    )
 
 
 class StorySummaryOut(BaseModel):

@@ -11,6 +11,7 @@ from mercato.api.schemas import (
     ArticleOut,
     ArticleSummaryOut,
     ClaimOut,
+    CopyOut,
     FeeOut,
     MentionOut,
     SpanOut,
@@ -154,6 +155,7 @@ def story_out(story: StoryView) -> StoryOut:
             outlet=step.outlet,
             fee=fee_out(step.fee),
             evidence=step.evidence,
+            copies=[CopyOut(claim_id=c.claim_id, article_id=c.article_id, published=c.published) for c in step.copies],
         )
         for step in story.steps
     ]

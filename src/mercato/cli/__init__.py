@@ -55,6 +55,8 @@ COMMANDS: dict[str, LazyCommand] = {
         "The sources' league table: stories reported, how they ended, reliability with its interval."),
     "backtest": LazyCommand("mercato.cli.stories", "backtest_command",
         "Replay dated items in order, learning only from the past; score the probabilities."),
+    "stories": LazyCommand("mercato.cli.upkeep", "stories_group",
+        "The stored stories: ingest keeps them up to date; rebuild them after a model change."),
     "serve": LazyCommand("mercato.cli.serve", "serve_command",
         "Serve the REST API and the web dashboard (rumour board, stories, sources)."),
     "watch": LazyCommand("mercato.cli.watch", "watch_command",

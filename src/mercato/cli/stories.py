@@ -62,7 +62,8 @@ def story_command(wanted: str, as_of: datetime | None, db: str | None, kb: Path 
         row["resolved_on"] = story.resolved_on.isoformat() if story.resolved_on else None
         row["claims"] = [
             {"id": step.claim_id, "published": step.published.isoformat(), "stage": step.stage.value,
-             "status": step.status.value, "source": step.source, "evidence": step.evidence}
+             "status": step.status.value, "source": step.source, "evidence": step.evidence,
+             "copies": [{"id": c.claim_id, "article_id": c.article_id} for c in step.copies]}
             for step in story.steps
         ]
         click.echo(json.dumps(row, ensure_ascii=False, indent=2))

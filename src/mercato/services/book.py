@@ -19,7 +19,6 @@ from mercato.score.probability import RumourScore, rank_stories
 from mercato.score.track_records import load_tiers
 from mercato.store import Store
 from mercato.store.board_tables import claims_version, newest_published
-from mercato.store.story_tables import story_inputs
 from mercato.stories.merge import Story, merge_stories
 from mercato.stories.outcomes import (
     CompletedTransfers,
@@ -27,6 +26,7 @@ from mercato.stories.outcomes import (
     label_stories,
     load_completed_transfers,
 )
+from mercato.stories.stored import story_inputs
 
 _KEPT = 8
 
@@ -92,5 +92,7 @@ def _build(store: Store, day: date, completed: CompletedTransfers | None) -> Sto
         scores={r.story.id: r for r in ranked},
         tiers=tiers,
         by_id={s.id: s for s in stories},
-        story_of_claim={m.claim_id: s.id for s in stories for m in s.claims},
+        story_of_claim={
+            c.claim_id: s.id for s in stories for m in s.claims for c in (m, *m.copies)
+        },
     )

@@ -20,6 +20,16 @@ from mercato.stories.timeline import current_stage, latest_fee
 
 
 @dataclass(frozen=True)
+class CopyRef:
+    """Another article carrying a report: a gossip page around its item, a syndicated copy."""
+
+    claim_id: int
+    article_id: str
+    published: date
+    outlet: str | None
+
+
+@dataclass(frozen=True)
 class StoryStep:
     """One dated claim on a story's timeline."""
 
@@ -32,6 +42,7 @@ class StoryStep:
     outlet: str | None
     fee: Fee | None
     evidence: str
+    copies: tuple[CopyRef, ...] = ()  # the same report carried by other articles
 
 
 @dataclass(frozen=True)
@@ -87,6 +98,10 @@ def story_view(story: Story, outcome: StoryOutcome | None, score: RumourScore | 
             outlet=m.claim.provenance.outlet,
             fee=m.claim.fee,
             evidence=m.claim.provenance.span.text,
+            copies=tuple(
+                CopyRef(int(c.claim_id), c.claim.provenance.article_id, c.published, c.claim.provenance.outlet)
+                for c in m.copies
+            ),
         )
         for m in story.claims
     )

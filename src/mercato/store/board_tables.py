@@ -1,7 +1,7 @@
 """The rumour board's own index: one row per transfer claim with the keys the board groups by.
 
 The store's `*_key` columns fold a name as written ("man utd"), and its name filters are
-substring matches that scan every claim. The board needs the stories package's canonical keys
+substring matches that scan every claim. The board needs the canonical keys of `mercato.kb.keys`
 ("man utd" and "Manchester United FC" are one club) looked up through an index, and the claims
 behind a page decoded quickly. `board_keys` holds those keys; it is derived from `claims`, filled
 incrementally by `sync_board_keys` (claims are never overwritten, only added), so it needs no
@@ -46,10 +46,10 @@ from mercato.domain import (
     TransferClaim,
     Window,
 )
+from mercato.kb.keys import club_key as kb_club_key
+from mercato.kb.keys import person_key as kb_person_key
 from mercato.store import schema
 from mercato.store.database import Store, StoredClaim
-from mercato.stories.names import club_key as stories_club_key
-from mercato.stories.names import person_key as stories_person_key
 
 board_keys = Table(
     "board_keys",
@@ -74,8 +74,8 @@ _sync_lock = threading.Lock()
 
 @lru_cache(maxsize=100_000)
 def person_key(name: str) -> str:
-    """A person's board key: the stories package's key ("Martin Ødegaard" -> "martin odegaard")."""
-    return stories_person_key(name)
+    """A person's board key: the knowledge base's key ("Martin Ødegaard" -> "martin odegaard")."""
+    return kb_person_key(name)
 
 
 @lru_cache(maxsize=100_000)
@@ -83,7 +83,7 @@ def club_key(name: str | None) -> str:
     """A club's board key, one per club however the press writes it; empty for no club."""
     if not name:
         return ""
-    return stories_club_key(name)
+    return kb_club_key(name)
 
 
 def _key_rows(conn: Connection, after: int) -> list[dict[str, object]]:

@@ -1,14 +1,14 @@
-"""Stories in the store: `stories`, `story_claims` and `story_outcomes`, saved and read back.
+"""Stories in the store: the `stories`, `story_claims` and `story_outcomes` tables, as plain rows.
 
-Stories are derived data: they are recomputed from the claims (as of a day) and saved whole,
-replacing what was saved before for the same ids, so saving twice changes nothing.
+Stories are derived data: `mercato.stories.stored` turns stories into these rows and back; a save
+replaces what was saved before for the same ids, so saving twice changes nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from typing import Any
 
 from sqlalchemy import (
     Column,
@@ -22,16 +22,17 @@ from sqlalchemy import (
     Text,
     delete,
     insert,
+    or_,
     select,
+    text,
 )
+from sqlalchemy.exc import SQLAlchemyError
 
-from mercato.domain import ContractClaim, TransferClaim
-from mercato.store.database import Store
+from mercato.errors import StoreError
+from mercato.store import schema
+from mercato.store.codec import fold_key, row_to_claim
+from mercato.store.database import Store, StoredClaim, database_reason
 from mercato.store.schema import metadata
-from mercato.stories.merge import Story
-from mercato.stories.origin import buzz, first_reporter, independent_sources
-from mercato.stories.outcomes import Outcome, StoryOutcome
-from mercato.stories.timeline import current_stage
 
 stories = Table(
     "stories",
@@ -79,24 +80,17 @@ story_outcomes = Table(
 STORY_TABLES = (stories, story_claims, story_outcomes)
 
 
-@dataclass(frozen=True)
-class SavedStory:
-    """A story row as saved: the summary, the claim refs in order, and its outcome."""
 
-    id: str
-    person: str
-    to_club: str | None
-    from_club: str | None
-    window: str
-    first_seen: date
-    last_seen: date
-    first_reporter: str | None
-    independent_sources: int
-    buzz: int
-    stage: str
-    as_of: date
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class StoryRows:
+    """One saved story as rows: its summary, its claim refs in order, and its outcome if known."""
+
+    story: Mapping[str, Any]
     claim_refs: tuple[str, ...]
-    outcome: StoryOutcome | None
+    outcome: Mapping[str, Any] | None
 
 
 def ensure_story_tables(store: Store) -> None:
@@ -104,55 +98,28 @@ def ensure_story_tables(store: Store) -> None:
     metadata.create_all(store.engine, tables=list(STORY_TABLES))
 
 
-def save_stories(
+def replace_stories(
     store: Store,
-    items: Sequence[Story],
-    outcomes: Mapping[str, StoryOutcome],
-    *,
-    as_of: date,
-) -> int:
-    """Save stories (replacing earlier saves of the same ids) in one transaction; returns the count."""
+    story_rows: Sequence[Mapping[str, Any]],
+    claim_rows: Sequence[Mapping[str, Any]],
+    outcome_rows: Sequence[Mapping[str, Any]],
+) -> None:
+    """Replace the saved rows of these stories (by id) in one transaction."""
     ensure_story_tables(store)
-    now = datetime.now(UTC)
-    ids = [s.id for s in items]
+    ids = [row["id"] for row in story_rows]
     with store.engine.begin() as conn:
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
             conn.execute(delete(story_claims).where(story_claims.c.story_id.in_(chunk)))
             conn.execute(delete(story_outcomes).where(story_outcomes.c.story_id.in_(chunk)))
             conn.execute(delete(stories).where(stories.c.id.in_(chunk)))
-        story_rows, claim_rows, outcome_rows = [], [], []
-        for story in items:
-            origin = first_reporter(story)
-            story_rows.append({
-                "id": story.id, "person": story.person, "person_key": story.person_key,
-                "to_club": story.to_club, "to_club_key": story.to_club_key,
-                "from_club": story.from_club, "window": story.window.label,
-                "first_seen": story.first_seen, "last_seen": story.last_seen,
-                "first_reporter": origin.source,
-                "independent_sources": len(independent_sources(story)), "buzz": buzz(story),
-                "stage": current_stage(story).value, "as_of": as_of, "saved_at": now,
-            })
-            for position, member in enumerate(story.claims):
-                claim_rows.append({
-                    "story_id": story.id, "claim_ref": member.claim_id, "position": position,
-                    "published": member.published,
-                    "source": member.claim.attribution.original if member.claim.attribution else None,
-                })
-            outcome = outcomes.get(story.id)
-            if outcome is not None:
-                outcome_rows.append({
-                    "story_id": story.id, "outcome": outcome.outcome.value,
-                    "resolved_on": outcome.resolved_on, "reason": outcome.reason, "as_of": as_of,
-                })
         for table, rows in ((stories, story_rows), (story_claims, claim_rows), (story_outcomes, outcome_rows)):
             if rows:
-                conn.execute(insert(table), rows)
-    return len(items)
+                conn.execute(insert(table), list(rows))
 
 
-def load_stories(store: Store, *, person_key: str | None = None, limit: int | None = None) -> list[SavedStory]:
-    """Saved stories (newest first), with their claim refs and outcomes."""
+def read_stories(store: Store, *, person_key: str | None = None, limit: int | None = None) -> list[StoryRows]:
+    """Saved stories (newest first) as rows, with their claim refs and outcomes."""
     ensure_story_tables(store)
     query = select(stories).order_by(stories.c.last_seen.desc(), stories.c.id)
     if person_key is not None:
@@ -163,50 +130,108 @@ def load_stories(store: Store, *, person_key: str | None = None, limit: int | No
         rows = conn.execute(query).mappings().all()
         ids = [r["id"] for r in rows]
         refs: dict[str, list[str]] = {i: [] for i in ids}
-        outs: dict[str, StoryOutcome] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
+        outs: dict[str, Mapping[str, Any]] = {}
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
             for ref in conn.execute(
                 select(story_claims).where(story_claims.c.story_id.in_(chunk))
                 .order_by(story_claims.c.story_id, story_claims.c.position)
             ).mappings():
                 refs[ref["story_id"]].append(ref["claim_ref"])
             for out in conn.execute(select(story_outcomes).where(story_outcomes.c.story_id.in_(chunk))).mappings():
-                outs[out["story_id"]] = StoryOutcome(
-                    out["story_id"], Outcome(out["outcome"]), out["resolved_on"], out["reason"]
-                )
-    return [
-        SavedStory(
-            id=r["id"], person=r["person"], to_club=r["to_club"], from_club=r["from_club"],
-            window=r["window"], first_seen=r["first_seen"], last_seen=r["last_seen"],
-            first_reporter=r["first_reporter"], independent_sources=r["independent_sources"],
-            buzz=r["buzz"], stage=r["stage"], as_of=r["as_of"], claim_refs=tuple(refs[r["id"]]),
-            outcome=outs.get(r["id"]),
-        )
-        for r in rows
-    ]
+                outs[out["story_id"]] = dict(out)
+    return [StoryRows(dict(r), tuple(refs[r["id"]]), outs.get(r["id"])) for r in rows]
 
 
-@dataclass(frozen=True)
-class StoryInputs:
-    """What stories are built from: dated transfer claims and contract claims, as of a day."""
+def stored_person_keys(store: Store, *, keys: Sequence[str] = (), surnames: Sequence[str] = ()) -> set[str]:
+    """Person keys of saved stories: these keys, and every key ending in one of these surnames."""
+    ensure_story_tables(store)
+    column = stories.c.person_key
+    conditions = [column.in_(list(keys))] if keys else []
+    conditions += [column.like(f"% {s}") for s in surnames if s and "%" not in s and "_" not in s]
+    if not conditions:
+        return set()
+    with store.engine.connect() as conn:
+        return set(conn.scalars(select(column).where(or_(*conditions)).distinct()))
 
-    transfers: tuple[tuple[str, TransferClaim], ...]
-    contracts: tuple[ContractClaim, ...]
+
+def delete_stories_of(store: Store, person_keys: Collection[str]) -> set[str]:
+    """Delete the saved stories of these people; returns the ids deleted."""
+    ensure_story_tables(store)
+    keys = sorted(person_keys)
+    deleted: set[str] = set()
+    with store.engine.begin() as conn:
+        for start in range(0, len(keys), _CHUNK):
+            chunk = keys[start : start + _CHUNK]
+            ids = list(conn.scalars(select(stories.c.id).where(stories.c.person_key.in_(chunk))))
+            for offset in range(0, len(ids), _CHUNK):
+                part = ids[offset : offset + _CHUNK]
+                conn.execute(delete(story_claims).where(story_claims.c.story_id.in_(part)))
+                conn.execute(delete(story_outcomes).where(story_outcomes.c.story_id.in_(part)))
+                conn.execute(delete(stories).where(stories.c.id.in_(part)))
+            deleted.update(ids)
+    return deleted
 
 
-def story_inputs(store: Store, *, as_of: date | None = None, person: str | None = None) -> StoryInputs:
-    """Transfer claims (ids as text) and contract claims published on or before `as_of`."""
-    transfers = tuple(
-        (str(stored.id), stored.claim)
-        for stored in store.transfer_claims(as_of=as_of, person=person)
-        if isinstance(stored.claim, TransferClaim)
-    )
-    contracts = tuple(
-        stored.claim
-        for stored in store.claims(claim_type="contract")
-        if isinstance(stored.claim, ContractClaim)
-        and stored.claim.provenance.published is not None
-        and (as_of is None or stored.claim.provenance.published <= as_of)
-    )
-    return StoryInputs(transfers, contracts)
+def clear_stories(store: Store) -> None:
+    """Delete every saved story (before a rebuild)."""
+    ensure_story_tables(store)
+    with store.engine.begin() as conn:
+        for table in (story_claims, story_outcomes, stories):
+            conn.execute(delete(table))
+
+
+def contracts_of(store: Store, names: Collection[str]) -> list[StoredClaim]:
+    """Contract claims about people written exactly as these names (folded), oldest first."""
+    keys = sorted({k for k in (fold_key(n) for n in names) if k})
+    found: list[StoredClaim] = []
+    table = schema.claims
+    with store.engine.connect() as conn:
+        for start in range(0, len(keys), _CHUNK):
+            query = select(table).where(
+                table.c.claim_type == "contract", table.c.person_key.in_(keys[start : start + _CHUNK])
+            )
+            found += [StoredClaim(r.id, row_to_claim(dict(r._mapping))) for r in conn.execute(query)]
+    return sorted(found, key=lambda s: s.id)
+
+
+# Any constant; the same in every Mercato process (copies and migrations use others).
+_PG_STORY_LOCK_KEY = 0x4D53544F  # "MSTO"
+
+
+def replace_people_stories(
+    store: Store,
+    person_keys: Collection[str],
+    story_rows: Sequence[Mapping[str, Any]],
+    claim_rows: Sequence[Mapping[str, Any]],
+    outcome_rows: Sequence[Mapping[str, Any]],
+) -> set[str]:
+    """In one transaction: delete these people's saved stories and save the given rows in their place.
+
+    Two ingests refreshing one person at once would each delete and insert the same ids, so on
+    PostgreSQL refreshes are serialised by a lock held to the end of the transaction (SQLite lets
+    one writer in at a time). Returns the ids deleted.
+    """
+    ensure_story_tables(store)
+    keys = sorted(set(person_keys) | {row["person_key"] for row in story_rows})
+    ids = [row["id"] for row in story_rows]
+    deleted: set[str] = set()
+    try:
+        with store.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_STORY_LOCK_KEY})
+            for start in range(0, len(keys), _CHUNK):
+                chunk = keys[start : start + _CHUNK]
+                deleted.update(conn.scalars(select(stories.c.id).where(stories.c.person_key.in_(chunk))))
+            doomed = sorted(deleted | set(ids))
+            for start in range(0, len(doomed), _CHUNK):
+                part = doomed[start : start + _CHUNK]
+                conn.execute(delete(story_claims).where(story_claims.c.story_id.in_(part)))
+                conn.execute(delete(story_outcomes).where(story_outcomes.c.story_id.in_(part)))
+                conn.execute(delete(stories).where(stories.c.id.in_(part)))
+            for table, rows in ((stories, story_rows), (story_claims, claim_rows), (story_outcomes, outcome_rows)):
+                if rows:
+                    conn.execute(insert(table), list(rows))
+    except SQLAlchemyError as exc:
+        raise StoreError(f"could not save stories: {database_reason(exc)}") from exc
+    return deleted

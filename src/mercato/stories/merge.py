@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from mercato.domain import Status, TransferClaim, Window
@@ -18,6 +18,7 @@ from mercato.stories.names import (
     window_close,
     window_for_date,
 )
+from mercato.stories.reports import fold_reports
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class StoryClaim:
 
     claim_id: str
     claim: TransferClaim
+    copies: tuple[StoryClaim, ...] = ()  # the same report as carried by other articles
 
     @property
     def published(self) -> date:
@@ -64,10 +66,14 @@ class Story:
 
     def as_of(self, day: date) -> Story | None:
         """The story as it stood on a day: only claims published by then (None if none were)."""
-        kept = tuple(c for c in self.claims if c.published <= day)
+        kept = tuple(
+            replace(c, copies=tuple(k for k in c.copies if k.published <= day))
+            for c in self.claims
+            if c.published <= day
+        )
         if not kept:
             return None
-        if len(kept) == len(self.claims):
+        if kept == self.claims:
             return self
         return Story(
             self.id, self.person, self.person_key, self.to_club, self.to_club_key,
@@ -121,6 +127,47 @@ def _joined_by_ids(keys: Sequence[str], ids: Sequence[str | None]) -> dict[str, 
     return {key: find(key) for key in keys}
 
 
+def _is_within(short: list[str], long_: list[str]) -> bool:
+    """True when `short`'s words appear in `long_` in order ("erling haaland" in "erling braut haaland")."""
+    rest = iter(long_)
+    return all(word in rest for word in short)
+
+
+def _joined_by_middle_names(keys: Sequence[str]) -> dict[str, str]:
+    """Name key -> the name key it shares a person with: one full name's words inside another's.
+
+    "Erling Haaland" and "Braut Haaland" are "Erling Braut Haaland" with a name left out: two or
+    more words, the same last word, in the same order. A shorter name inside two different longer
+    names ("Silva" aside, "Bernardo Silva" in two people's full names) stays apart.
+    """
+    distinct = list(dict.fromkeys(k for k in keys if k))
+    by_last: dict[str, list[str]] = defaultdict(list)
+    for key in distinct:
+        by_last[key.split()[-1]].append(key)
+    parent: dict[str, str] = {}
+
+    def find(node: str) -> str:
+        while parent.setdefault(node, node) != node:
+            node = parent[node]
+        return node
+
+    for group in by_last.values():
+        if len(group) < 2:
+            continue
+        words = {k: k.split() for k in group}
+        for key in group:
+            if len(words[key]) < 2:
+                continue
+            longer = [o for o in group if len(words[o]) > len(words[key]) and _is_within(words[key], words[o])]
+            widest = {o for o in longer if not any(o != x and _is_within(words[o], words[x]) for x in longer)}
+            if len(widest) == 1:
+                a, b = find(key), find(next(iter(widest)))
+                if a != b:  # the name met first stays the root, so story ids stay as they were
+                    first, second = sorted((a, b), key=distinct.index)
+                    parent[second] = first
+    return {key: find(key) for key in distinct}
+
+
 def _initial(name: str) -> str:
     """The initial when a name's first word is one ("I. Castor" -> "i"), else ""."""
     words = person_key(name).split()
@@ -130,7 +177,9 @@ def _initial(name: str) -> str:
 def _person_keys(claims: Sequence[TransferClaim]) -> list[str]:
     """Key per claim; ids join names, and surname-only names join the full name they must mean."""
     raw = [person_key(c.person) for c in claims]
-    joined = _joined_by_ids(raw, [c.person_id for c in claims])
+    by_ids = _joined_by_ids(raw, [c.person_id for c in claims])
+    middle = _joined_by_middle_names([by_ids[k] for k in raw])
+    joined = {k: middle.get(by_ids[k], by_ids[k]) for k in raw}
     full_by_surname: dict[str, set[str]] = defaultdict(set)
     clubs_of: dict[str, set[str]] = defaultdict(set)
     from_of: dict[str, set[str]] = defaultdict(set)
@@ -216,7 +265,7 @@ def merge_stories(claims: Iterable[tuple[str, TransferClaim]]) -> list[Story]:
                 to_club_key=destination if to_club else "",
                 from_club=from_club,
                 window=window,
-                claims=tuple(members),
+                claims=fold_reports(members),
             )
         )
     return _unique_ids(sorted(stories, key=lambda s: (s.first_seen, s.id)))

@@ -9,13 +9,9 @@ from datetime import date
 from functools import lru_cache
 
 from mercato.domain import TransferClaim
-from mercato.kb.normalise import normalise_alias
 from mercato.stories.merge import Story, StoryClaim
+from mercato.stories.sources import source_key
 
-# "Times - subscription required", "L'Equipe - in French": the qualifier is not the source.
-_QUALIFIER = re.compile(r"\s+-\s+.*$")
-# "Daily Mail" and "Mail" are one paper; the masthead word does not make a second source.
-_MASTHEAD = re.compile(r"^(daily|the daily)\s+")
 _WORD = re.compile(r"\w+")
 # Two reports this alike, days apart, are one report copied (syndication without a "via").
 COPY_SIMILARITY = 0.8
@@ -27,15 +23,6 @@ def source_label(claim: TransferClaim) -> str | None:
     if claim.attribution is not None and claim.attribution.original:
         return claim.attribution.original
     return claim.provenance.outlet
-
-
-@lru_cache(maxsize=65536)
-def source_key(label: str | None) -> str:
-    """One key per source however it is printed ("Daily Mail", "Mail", "Times - subscription")."""
-    if not label:
-        return ""
-    key = normalise_alias(_QUALIFIER.sub("", label.strip()))
-    return _MASTHEAD.sub("", key)
 
 
 def carriers(claim: TransferClaim) -> tuple[str, ...]:

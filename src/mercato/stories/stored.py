@@ -1,0 +1,126 @@
+"""Stories saved in the store and read back, and the stored claims stories are built from."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from mercato.domain import ContractClaim, TransferClaim
+from mercato.store.database import Store
+from mercato.store.story_tables import read_stories, replace_stories
+from mercato.stories.merge import Story
+from mercato.stories.origin import buzz, first_reporter, independent_sources
+from mercato.stories.outcomes import Outcome, StoryOutcome
+from mercato.stories.timeline import current_stage
+
+
+@dataclass(frozen=True)
+class SavedStory:
+    """A story row as saved: the summary, the claim refs in order, and its outcome."""
+
+    id: str
+    person: str
+    to_club: str | None
+    from_club: str | None
+    window: str
+    first_seen: date
+    last_seen: date
+    first_reporter: str | None
+    independent_sources: int
+    buzz: int
+    stage: str
+    as_of: date
+    claim_refs: tuple[str, ...]
+    outcome: StoryOutcome | None
+
+
+def _story_row(story: Story, as_of: date, now: datetime) -> dict[str, Any]:
+    return {
+        "id": story.id, "person": story.person, "person_key": story.person_key,
+        "to_club": story.to_club, "to_club_key": story.to_club_key,
+        "from_club": story.from_club, "window": story.window.label,
+        "first_seen": story.first_seen, "last_seen": story.last_seen,
+        "first_reporter": first_reporter(story).source,
+        "independent_sources": len(independent_sources(story)), "buzz": buzz(story),
+        "stage": current_stage(story).value, "as_of": as_of, "saved_at": now,
+    }
+
+
+def story_rows(
+    items: Sequence[Story], outcomes: Mapping[str, StoryOutcome], *, as_of: date
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+    """The rows of the `stories`, `story_claims` and `story_outcomes` tables for these stories."""
+    now = datetime.now(UTC)
+    summaries, claim_rows, outcome_rows = [], [], []
+    for story in items:
+        summaries.append(_story_row(story, as_of, now))
+        for position, member in enumerate(story.claims):
+            claim_rows.append({
+                "story_id": story.id, "claim_ref": member.claim_id, "position": position,
+                "published": member.published,
+                "source": member.claim.attribution.original if member.claim.attribution else None,
+            })
+        outcome = outcomes.get(story.id)
+        if outcome is not None:
+            outcome_rows.append({
+                "story_id": story.id, "outcome": outcome.outcome.value,
+                "resolved_on": outcome.resolved_on, "reason": outcome.reason, "as_of": as_of,
+            })
+    return summaries, claim_rows, outcome_rows
+
+
+def save_stories(
+    store: Store,
+    items: Sequence[Story],
+    outcomes: Mapping[str, StoryOutcome],
+    *,
+    as_of: date,
+) -> int:
+    """Save stories (replacing earlier saves of the same ids) in one transaction; returns the count."""
+    replace_stories(store, *story_rows(items, outcomes, as_of=as_of))
+    return len(items)
+
+
+def load_stories(store: Store, *, person_key: str | None = None, limit: int | None = None) -> list[SavedStory]:
+    """Saved stories (newest first), with their claim refs and outcomes."""
+    saved = []
+    for rows in read_stories(store, person_key=person_key, limit=limit):
+        r, out = rows.story, rows.outcome
+        outcome = (
+            StoryOutcome(out["story_id"], Outcome(out["outcome"]), out["resolved_on"], out["reason"])
+            if out is not None else None
+        )
+        saved.append(SavedStory(
+            id=r["id"], person=r["person"], to_club=r["to_club"], from_club=r["from_club"],
+            window=r["window"], first_seen=r["first_seen"], last_seen=r["last_seen"],
+            first_reporter=r["first_reporter"], independent_sources=r["independent_sources"],
+            buzz=r["buzz"], stage=r["stage"], as_of=r["as_of"], claim_refs=rows.claim_refs,
+            outcome=outcome,
+        ))
+    return saved
+
+@dataclass(frozen=True)
+class StoryInputs:
+    """What stories are built from: dated transfer claims and contract claims, as of a day."""
+
+    transfers: tuple[tuple[str, TransferClaim], ...]
+    contracts: tuple[ContractClaim, ...]
+
+
+def story_inputs(store: Store, *, as_of: date | None = None, person: str | None = None) -> StoryInputs:
+    """Transfer claims (ids as text) and contract claims published on or before `as_of`."""
+    transfers = tuple(
+        (str(stored.id), stored.claim)
+        for stored in store.transfer_claims(as_of=as_of, person=person)
+        if isinstance(stored.claim, TransferClaim)
+    )
+    contracts = tuple(
+        stored.claim
+        for stored in store.claims(claim_type="contract")
+        if isinstance(stored.claim, ContractClaim)
+        and stored.claim.provenance.published is not None
+        and (as_of is None or stored.claim.provenance.published <= as_of)
+    )
+    return StoryInputs(transfers, contracts)

@@ -1,0 +1,112 @@
+"""Keeping the stored stories up to date: a full rebuild, and a refresh of the people new claims name.
+
+A story's grouping depends only on the claims about its person (names joined by surname, the
+clubs that person is linked with), so new claims change only the stories of the people they
+name. `refresh_stories` re-merges just those people's claims (found through the board index and
+the saved stories' keys) and replaces their saved stories: the work grows with the claims of
+the people in the news, not with the store. `rebuild_stories` recomputes everything, after a
+model or rule change.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from mercato.domain import ContractClaim, TransferClaim
+from mercato.kb.keys import person_key, surname_key
+from mercato.store.board_tables import board_claims, newest_published
+from mercato.store.database import Store
+from mercato.store.story_tables import (
+    clear_stories,
+    contracts_of,
+    replace_people_stories,
+    stored_person_keys,
+)
+from mercato.stories.merge import Story, merge_stories
+from mercato.stories.outcomes import CompletedTransfers, label_stories
+from mercato.stories.stored import save_stories, story_inputs, story_rows
+
+_SAVE_CHUNK = 2000
+
+Progress = Callable[[int, int], None]  # (stories saved so far, stories in all)
+
+
+@dataclass(frozen=True)
+class UpkeepReport:
+    """What an upkeep did: stories saved, ids that disappeared (merged or split), and its time."""
+
+    saved: int
+    removed: tuple[str, ...]
+    as_of: date
+    seconds: float
+
+
+def _save(
+    store: Store,
+    stories: Sequence[Story],
+    contracts: Sequence[ContractClaim],
+    completed: CompletedTransfers | None,
+    day: date,
+    progress: Progress | None = None,
+) -> int:
+    outcomes = label_stories(stories, as_of=day, completed=completed, contracts=contracts)
+    saved = 0
+    for start in range(0, len(stories), _SAVE_CHUNK):
+        saved += save_stories(store, stories[start : start + _SAVE_CHUNK], outcomes, as_of=day)
+        if progress is not None:
+            progress(saved, len(stories))
+    return saved
+
+
+def rebuild_stories(
+    store: Store,
+    *,
+    completed: CompletedTransfers | None = None,
+    progress: Progress | None = None,
+) -> UpkeepReport:
+    """Recompute and save every story from every stored claim, as of the newest news."""
+    started = time.perf_counter()
+    day = newest_published(store) or date.today()
+    inputs = story_inputs(store, as_of=day)
+    stories = merge_stories(inputs.transfers)
+    clear_stories(store)
+    saved = _save(store, stories, inputs.contracts, completed, day, progress)
+    return UpkeepReport(saved, (), day, time.perf_counter() - started)
+
+
+def people_named(claims: Iterable[TransferClaim]) -> set[str]:
+    """The names new transfer claims are about."""
+    return {c.person for c in claims if c.person}
+
+
+def refresh_stories(
+    store: Store, names: Iterable[str], *, completed: CompletedTransfers | None = None
+) -> UpkeepReport:
+    """Re-merge and save the stories of the people these names may mean (after an ingest)."""
+    started = time.perf_counter()
+    names = set(names)
+    day = newest_published(store) or date.today()
+    keys = {person_key(n) for n in names} - {""}
+    # A name can join the stories of anyone sharing its surname: a surname alone joins the full
+    # name, "Erling Haaland" joins "Erling Braut Haaland".
+    surnames = {surname_key(n).split()[-1] for n in names if surname_key(n)}
+    people = keys | surnames | stored_person_keys(store, keys=sorted(keys | surnames), surnames=sorted(surnames))
+    claims = board_claims(store, person_keys=sorted(people))
+    transfers = [
+        (str(c.id), c.claim) for c in claims
+        if isinstance(c.claim, TransferClaim) and c.claim.provenance.published is not None
+        and c.claim.provenance.published <= day
+    ]
+    stories = merge_stories(transfers)
+    contracts = [
+        c.claim for c in contracts_of(store, {t.person for _, t in transfers})
+        if isinstance(c.claim, ContractClaim) and c.claim.provenance.published is not None
+        and c.claim.provenance.published <= day
+    ]
+    outcomes = label_stories(stories, as_of=day, completed=completed, contracts=contracts)
+    before = replace_people_stories(store, people, *story_rows(stories, outcomes, as_of=day))
+    removed = tuple(sorted(before - {s.id for s in stories}))
+    return UpkeepReport(len(stories), removed, day, time.perf_counter() - started)
