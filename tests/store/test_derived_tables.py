@@ -144,3 +144,11 @@ def test_claims_version_moves_exactly_when_claims_are_added(any_store: Store) ->
     assert board_tables.claims_version(any_store) == first > 0
     any_store.add_extractions([_transfer(*NEWS[1])])
     assert board_tables.claims_version(any_store) > first
+
+
+def test_looking_up_thousands_of_people_at_once_works_on_every_backend(any_store: Store) -> None:
+    # A batch of a whole corpus names thousands of people; one OR of thousands of LIKEs was
+    # deeper than SQLite allows ("Expression tree is too large").
+    surnames = [f"surname{n}" for n in range(3000)]
+    keys = [f"first {s}" for s in surnames]
+    assert story_tables.stored_person_keys(any_store, keys=keys, surnames=surnames) == set()

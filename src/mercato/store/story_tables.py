@@ -82,6 +82,7 @@ STORY_TABLES = (stories, story_claims, story_outcomes)
 
 
 _CHUNK = 500
+_LIKE_SLICE = 200
 
 
 @dataclass(frozen=True)
@@ -147,12 +148,18 @@ def stored_person_keys(store: Store, *, keys: Sequence[str] = (), surnames: Sequ
     """Person keys of saved stories: these keys, and every key ending in one of these surnames."""
     ensure_story_tables(store)
     column = stories.c.person_key
-    conditions = [column.in_(list(keys))] if keys else []
-    conditions += [column.like(f"% {s}") for s in surnames if s and "%" not in s and "_" not in s]
-    if not conditions:
-        return set()
+    keys = list(keys)
+    patterns = [f"% {s}" for s in surnames if s and "%" not in s and "_" not in s]
+    found: set[str] = set()
+    # In slices: a batch of a whole corpus names thousands of people, and one OR of thousands
+    # of LIKEs is deeper than SQLite lets an expression be.
     with store.engine.connect() as conn:
-        return set(conn.scalars(select(column).where(or_(*conditions)).distinct()))
+        for start in range(0, len(keys), _CHUNK):
+            found.update(conn.scalars(select(column).where(column.in_(keys[start : start + _CHUNK])).distinct()))
+        for start in range(0, len(patterns), _LIKE_SLICE):
+            likes = [column.like(p) for p in patterns[start : start + _LIKE_SLICE]]
+            found.update(conn.scalars(select(column).where(or_(*likes)).distinct()))
+    return found
 
 
 def delete_stories_of(store: Store, person_keys: Collection[str]) -> set[str]:
