@@ -15,14 +15,13 @@ from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
     Progress,
-    TaskID,
     TextColumn,
     TimeElapsedColumn,
 )
 
 from mercato.cli import EXIT_PARTIAL
 from mercato.cli.counts import counted
-from mercato.cli.train import default_shared_dir
+from mercato.cli.train import gold_options, load_training_gold, train_with_progress
 from mercato.errors import MercatoError
 from mercato.evaluation.gold import links_from_claims, record_to_dict
 from mercato.evaluation.harness import evaluate_file
@@ -112,22 +111,7 @@ def extract_command(
     help="Cross-validate the learned model over all gold (the shared files and the project's "
     "annotations) in K folds grouped by record, and score the frozen slice; no GOLD needed.",
 )
-@click.option(
-    "--shared",
-    "shared_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=default_shared_dir,
-    show_default="$MERCATO_SHARED_DIR or ../shared",
-    help="With --cv: the folder with eval/ and corpus/.",
-)
-@click.option(
-    "--annotations",
-    "annotations_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("annotations/records"),
-    show_default=True,
-    help="With --cv: the project's own annotations.",
-)
+@gold_options(when="With --cv: ")
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
 @click.option(
     "--verbose",
@@ -199,24 +183,8 @@ def eval_command(
 def _cross_validate(
     folds: int, shared_dir: Path, annotations_dir: Path, clubs_path: Path | None, *, as_json: bool, verbose: bool
 ) -> None:
-    from mercato.evaluation.names import ClubTable
-    from mercato.training.gold_sets import load_gold_set
-    from mercato.training.run import train
-
-    gold = load_gold_set(shared_dir, annotations_dir)
-    clubs_path = clubs_path or shared_dir / "eval" / "clubs.json"
-    clubs = ClubTable.load(clubs_path) if clubs_path.exists() else ClubTable()
-    console = Console(stderr=True)
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=console, transient=True, disable=as_json) as bar:
-        tasks: dict[str, TaskID] = {}
-
-        def progress(stage: str, done: int, total: int) -> None:
-            if stage not in tasks:
-                tasks[stage] = bar.add_task(stage, total=total)
-            bar.update(tasks[stage], completed=done)
-
-        result = train(gold, clubs, cv_folds=folds, progress=progress)
+    gold, clubs = load_training_gold(shared_dir, annotations_dir, clubs_path=clubs_path)
+    result = train_with_progress(gold, clubs, cv_folds=folds, quiet=as_json)
     assert result.cv is not None
     if as_json:
         data: dict[str, object] = {"cross_validation": evaluation_to_dict(result.cv, verbose=verbose)}
