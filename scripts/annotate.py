@@ -23,15 +23,15 @@ RECORDS_DIR = ROOT / "annotations" / "records"
 
 sys.path.insert(0, str(ROOT / "src"))
 from mercato.evaluation.gold import read_gold
+from mercato.training.gold_sets import read_corpus, read_heldout
 
 
 def corpus() -> dict[str, dict]:
-    with (SHARED / "corpus/articles.jsonl").open(encoding="utf-8") as handle:
-        return {r["id"]: r for r in map(json.loads, handle)}
+    return read_corpus(SHARED / "corpus/articles.jsonl")
 
 
 def heldout() -> set[str]:
-    return {line.strip() for line in (SHARED / "eval/heldout_ids.txt").open() if line.strip()}
+    return read_heldout(SHARED)
 
 
 def show(ids: list[str]) -> None:

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from mercato.domain import EntityKind, Mention, Span, TransferClaim
 from mercato.extract import cues
+from mercato.extract.consolidate import person_key
 from mercato.extract.context import PERSON_KINDS, ArticleContext
 from mercato.extract.roles import ClubSlot, role_before_person, role_by_context
 from mercato.kb.catalogue import load_catalogue
@@ -78,15 +79,6 @@ class _Person:
     entity_id: str | None
     role: str
     mentions: list[Mention] = field(default_factory=list)
-
-
-def person_key(name: str, full_names: Sequence[str]) -> str:
-    """One key for a person's mentions: a surname alone joins the full name that ends with it."""
-    key = normalise_alias(name)
-    for full in full_names:
-        if full == key or full.endswith(" " + key):
-            return full
-    return key
 
 
 class _Sentences:
@@ -446,7 +438,7 @@ def _exit_features(candidate: Candidate, ctx: ArticleContext, sentence: Span, pe
         f.add(f"x+bi:{right[0]} {right[1]}")
     # What is said of a list of people is said of each: skip the rest of the list first.
     after = _abstract_between(ctx, person.span.end, min(sentence.end, person.span.end + 160), lookup)
-    while after and after[0] in ("<person>", ",", "and", "or", "&") or (after and after[0] == "<num>"):
+    while after and after[0] in ("<person>", "<num>", ",", "and", "or", "&"):
         after = after[1:]
     for i, word in enumerate(after[:5], 1):
         f.add(f"xl+{i}:{word}")

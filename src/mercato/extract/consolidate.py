@@ -16,7 +16,8 @@ from mercato.kb.normalise import normalise_alias
 _STATUS_RANK = {Status.OFF: 3, Status.DONE: 2, Status.RUMOUR: 1}
 
 
-def _person_key(name: str, full_names: Sequence[str]) -> str:
+def person_key(name: str, full_names: Sequence[str]) -> str:
+    """One key for a person's claims: a surname alone joins the full name that ends with it."""
     key = normalise_alias(name)
     for full in full_names:
         if full == key or full.endswith(" " + key):
@@ -38,7 +39,7 @@ def consolidate(claims: Sequence[Claim]) -> list[Claim]:
     )
     groups: dict[tuple[str, str | None], list[TransferClaim]] = {}
     for transfer in transfers:
-        key = (_person_key(transfer.person, full_names), _club_key(transfer, to=True))
+        key = (person_key(transfer.person, full_names), _club_key(transfer, to=True))
         groups.setdefault(key, []).append(transfer)
     merged: dict[int, TransferClaim] = {}
     for group in groups.values():

@@ -243,6 +243,11 @@ def _as_float(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
 
 
+def first_fee(text: str) -> Fee | None:
+    """The first sum in `text` put on a move: a wage is no fee."""
+    return next((fee for _, _, fee in find_fees(text) if fee.kind != "salary"), None)
+
+
 def find_fees(text: str) -> list[tuple[int, int, Fee]]:
     """Every sum of money in `text` as (start, end, Fee), ranges and add-ons folded into one."""
     fees: list[tuple[int, int, Fee]] = []

@@ -10,7 +10,6 @@ the pair is stated in. Every claim's provenance names the extraction version (ru
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from mercato.domain import STAGE_STATUS, Attribution, Fee, Span, Stage, Status, TransferClaim
 from mercato.extract.attribution import (
@@ -22,11 +21,11 @@ from mercato.extract.attribution import (
 from mercato.extract.candidates import SHORT_KINDS, TEAM_KINDS, Candidate, build_candidates
 from mercato.extract.context import ArticleContext
 from mercato.extract.decision_model import DecisionModel, extraction_version, load_model
-from mercato.extract.fees import find_fees
+from mercato.extract.fees import first_fee
 from mercato.extract.registry import register
-from mercato.extract.transfers import read_rule_links
+from mercato.extract.roles import ClubSlot
+from mercato.extract.transfers import club_by_date, read_rule_links
 from mercato.extract.windows import find_window, open_or_next
-from mercato.kb.catalogue import load_catalogue
 from mercato.kb.normalise import normalise_alias
 
 EXTRACTOR = "transfer.learned.v1"
@@ -39,12 +38,6 @@ def extract_transfers_learned(ctx: ArticleContext) -> list[TransferClaim]:
     """Every transfer link the model accepts, one claim per (person, destination)."""
     rule_claims = read_rule_links(ctx)
     return decide(ctx, build_candidates(ctx, rule_claims), load_model())
-
-
-@dataclass(frozen=True)
-class _Origin:
-    name: str
-    entity_id: str | None
 
 
 def decide(ctx: ArticleContext, candidates: Sequence[Candidate], model: DecisionModel) -> list[TransferClaim]:
@@ -67,7 +60,7 @@ def decide(ctx: ArticleContext, candidates: Sequence[Candidate], model: Decision
             (c for c in pairs if c not in destinations and scored[id(c)]["from"] >= threshold_from),
             key=lambda c: (-scored[id(c)]["from"], c.club or ""),
         )
-        origin = _Origin(origin_candidates[0].club or "", origin_candidates[0].club_id) if origin_candidates else None
+        origin = _slot(origin_candidates[0].club, origin_candidates[0].club_id) if origin_candidates else None
         for candidate in destinations:
             from_club = origin if origin is not None and origin.name != candidate.club else _rule_origin(candidate, group)
             if from_club is None:
@@ -93,44 +86,42 @@ def decide(ctx: ArticleContext, candidates: Sequence[Candidate], model: Decision
 def _exit_origin(
     candidate: Candidate,
     group: Sequence[Candidate],
-    origin: _Origin | None,
+    origin: ClubSlot | None,
     destinations: Sequence[Candidate],
     claims: Sequence[TransferClaim],
-) -> _Origin | None:
+) -> ClubSlot | None:
     """The club an exit leaves: the rules' reading of it, else the club he is described at,
     else the club his last completed move took him to."""
     if candidate.rule is not None and candidate.rule.from_club:
-        return _Origin(candidate.rule.from_club, candidate.rule.from_club_id)
+        return _slot(candidate.rule.from_club, candidate.rule.from_club_id)
     if origin is not None:
         return origin
     done = [c for c in claims if c.person == candidate.person and c.status is Status.DONE and c.to_club]
     if done:
-        return _Origin(done[-1].to_club or "", done[-1].to_club_id)
+        return _slot(done[-1].to_club, done[-1].to_club_id)
     return _rule_origin(candidate, group)
 
 
-def _rule_origin(candidate: Candidate, group: Sequence[Candidate]) -> _Origin | None:
+def _rule_origin(candidate: Candidate, group: Sequence[Candidate]) -> ClubSlot | None:
     """The origin the rules gave this link, else the one they gave the person elsewhere."""
     if candidate.rule is not None and candidate.rule.from_club:
-        return _Origin(candidate.rule.from_club, candidate.rule.from_club_id)
+        return _slot(candidate.rule.from_club, candidate.rule.from_club_id)
     for other in group:
         if other.rule is not None and other.rule.from_club and other.rule.from_club != candidate.club:
-            return _Origin(other.rule.from_club, other.rule.from_club_id)
+            return _slot(other.rule.from_club, other.rule.from_club_id)
     return None
 
 
-def _club_by_date(ctx: ArticleContext, candidate: Candidate) -> _Origin | None:
+def _club_by_date(ctx: ArticleContext, candidate: Candidate) -> ClubSlot | None:
     """The club the knowledge base has the person at on the article's date, if another one."""
     if candidate.person_id is None or ctx.article.published is None:
         return None
-    catalogue = load_catalogue()
-    club_id = catalogue.club_on(candidate.person_id, ctx.article.published)
-    entity = catalogue.get(club_id) if club_id else None
-    if entity is None or club_id == candidate.club_id:
-        return None
-    from mercato.extract.coreference import club_label
+    return club_by_date(candidate.person_id, ctx.article.published, _slot(candidate.club, candidate.club_id))
 
-    return _Origin(club_label(entity), entity.id)
+
+def _slot(name: str | None, entity_id: str | None) -> ClubSlot:
+    """A club named outside any one sentence (no offsets)."""
+    return ClubSlot(-1, -1, name or "", entity_id)
 
 
 def _person_sentence(ctx: ArticleContext, person: str) -> list[Span]:
@@ -147,7 +138,7 @@ def _claim(
     ctx: ArticleContext,
     model: DecisionModel,
     candidate: Candidate,
-    origin: _Origin | None,
+    origin: ClubSlot | None,
     extractor: str,
     sources: _Sources,
 ) -> TransferClaim:
@@ -197,11 +188,7 @@ def _status(model: DecisionModel, candidate: Candidate) -> Status:
 
 
 def _fee_in(sentences: Sequence[Span]) -> Fee | None:
-    for sentence in sentences:
-        fee = next((f for _, _, f in find_fees(sentence.text) if f.kind != "salary"), None)
-        if fee is not None:
-            return fee
-    return None
+    return next((fee for s in sentences if (fee := first_fee(s.text)) is not None), None)
 
 
 class _Sources:

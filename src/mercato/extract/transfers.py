@@ -28,7 +28,7 @@ from mercato.extract import cues
 from mercato.extract.attribution import PunditColumns, in_text_attribution, paragraph_labels
 from mercato.extract.context import PERSON_KINDS, ArticleContext
 from mercato.extract.coreference import club_label
-from mercato.extract.fees import find_fees
+from mercato.extract.fees import first_fee
 from mercato.extract.names import MANAGER_NOUNS, PLAYER_NOUNS
 from mercato.extract.references import Salience, references_in
 from mercato.extract.roles import (
@@ -160,7 +160,7 @@ def _focus_club(ctx: ArticleContext) -> ClubSlot | None:
     return ClubSlot(-1, -1, mention.label, mention.entity_id)
 
 
-def _club_by_date(person_id: str, on: date, to_club: ClubSlot | None) -> ClubSlot | None:
+def club_by_date(person_id: str, on: date, to_club: ClubSlot | None) -> ClubSlot | None:
     """The club the knowledge base has the person at on the article's date, if another one."""
     catalogue = load_catalogue()
     club_id = catalogue.club_on(person_id, on)
@@ -453,7 +453,7 @@ def _make_link(
         option = "obligation"
     elif is_loan and cues.LOAN_OPTION.search(lower):
         option = "option"
-    fee = next((f for _, _, f in find_fees(sentence.text) if f.kind != "salary"), None)
+    fee = first_fee(sentence.text)
     hedged = bool(re.search(r"\b(?:reportedly|said to|could|may|might|rumoured|claimed)\b", lower))
     return _Link(person, dest, origin, stage, sentence, is_loan, option, fee, None, hedged)
 
@@ -525,7 +525,7 @@ def _claims(ctx: ArticleContext, links: list[_Link]) -> list[TransferClaim]:
         if link.to_club and link.from_club and link.to_club.name == link.from_club.name:
             continue
         if link.from_club is None and link.person.entity_id and ctx.article.published:
-            link.from_club = _club_by_date(link.person.entity_id, ctx.article.published, link.to_club)
+            link.from_club = club_by_date(link.person.entity_id, ctx.article.published, link.to_club)
         found = find_window(link.sentence.text, ctx.article.published)
         window = found[2] if found else None
         if window is None and ctx.article.published and link.stage.value not in _PAST_STAGES:

@@ -97,7 +97,7 @@ def load_gold_set(
     digest = hashlib.sha256()
     records: list[GoldRecord] = []
     frozen: list[GoldRecord] = []
-    heldout = _heldout(shared_dir)
+    heldout = read_heldout(shared_dir)
     eval_dir = shared_dir / "eval"
     for path in [eval_dir / name for name in SHARED_GOLD_FILES] + list(extra_files):
         if not path.exists():
@@ -129,7 +129,8 @@ def _unique(records: Iterable[GoldRecord]) -> list[GoldRecord]:
     return sorted(seen.values(), key=lambda r: r.id)
 
 
-def _heldout(shared_dir: Path) -> set[str]:
+def read_heldout(shared_dir: Path) -> set[str]:
+    """The ids of the records held out for the hidden evaluation: never read, never annotated."""
     path = shared_dir / "eval" / "heldout_ids.txt"
     if not path.exists():
         return set()
