@@ -7,6 +7,7 @@ sentence is ever read for annotation.
 
     uv run python scripts/select_annotation_records.py > annotations/selection.tsv
     uv run python scripts/select_annotation_records.py --wave 2 > annotations/selection-wave2.tsv
+    uv run python scripts/select_annotation_records.py --wave 3 > annotations/selection-wave3.tsv
 
 A later wave draws only from records no earlier wave drew, with its own seed and quotas.
 """
@@ -42,7 +43,15 @@ WAVE_QUOTAS = {
         "bbc_gossip_pages": 10,
         "romano_tweets_2023": 100,
         "tm_rumour_threads": 150,
-    }
+    },
+    # The third: the full articles of both eras are all drawn by now (the rest is held out), so
+    # it takes the rest of the 2025 tweets and more of the pages, tweets and forum snippets.
+    3: {
+        "romano_tweets_2025": 90,
+        "bbc_gossip_pages": 15,
+        "romano_tweets_2023": 100,
+        "tm_rumour_threads": 100,
+    },
 }
 
 
