@@ -38,7 +38,12 @@ def _by_club(scores: list[RumourScore]) -> dict[str | None, float]:
 def test_many_rival_destinations_are_scaled_down_to_leave_room_for_staying() -> None:
     claims = [
         claim("Timo Verhelst", club, "2022-01-05", source=source)
-        for club, source in (("Arsenal", "Mail"), ("Monaco", "Star"), ("Liverpool", "Sun"), ("Everton", "Mirror"))
+        for club, source in (
+            ("Arsenal", "Mail"),
+            ("Monaco", "Star"),
+            ("Liverpool", "Sun"),
+            ("Everton", "Mirror"),
+        )
     ]
     model = {"Arsenal": 0.76, "Monaco": 0.68, "Liverpool": 0.63, "Everton": 0.2}
     scores, outcomes = _scored(claims, model)
@@ -63,7 +68,14 @@ def test_an_agreement_elsewhere_drops_the_other_destinations() -> None:
         claim("Dusan Milic", "Arsenal", "2022-01-03", source="Mail"),
         claim("Dusan Milic", "Juventus", "2022-01-10", source="Sky Sports"),
         claim("Dusan Milic", "Juventus", "2022-01-18", source="Sky Sports", stage=Stage.AGREEMENT),
-        claim("Dusan Milic", None, "2022-01-04", source="Star", stage=Stage.EXIT, from_club="Fiorentina"),
+        claim(
+            "Dusan Milic",
+            None,
+            "2022-01-04",
+            source="Star",
+            stage=Stage.EXIT,
+            from_club="Fiorentina",
+        ),
     ]
     scores, outcomes = _scored(claims, {"Arsenal": 0.98, "Juventus": 0.7, None: 0.4})
     coherent = _by_club(cohere(scores, outcomes))
@@ -75,7 +87,14 @@ def test_an_agreement_elsewhere_drops_the_other_destinations() -> None:
 def test_a_hedged_agreement_is_not_an_agreement() -> None:
     claims = [
         claim("Dusan Milic", "Arsenal", "2022-01-03"),
-        claim("Dusan Milic", "Juventus", "2022-01-18", source="Star", stage=Stage.AGREEMENT, hedged=True),
+        claim(
+            "Dusan Milic",
+            "Juventus",
+            "2022-01-18",
+            source="Star",
+            stage=Stage.AGREEMENT,
+            hedged=True,
+        ),
     ]
     scores, outcomes = _scored(claims, {"Arsenal": 0.4, "Juventus": 0.5})
     assert _by_club(cohere(scores, outcomes)) == {"Arsenal": 0.4, "Juventus": 0.5}
@@ -122,13 +141,17 @@ def test_players_and_windows_are_made_coherent_apart() -> None:
     coherent = cohere(scores, outcomes)
     totals = named_totals(coherent, outcomes)
     assert all(total <= 1 - STAY_FLOOR + 1e-9 for total in totals.values())
-    by_story = {(s.story.person, s.story.to_club, s.story.window.part): s.probability for s in coherent}
+    by_story = {
+        (s.story.person, s.story.to_club, s.story.window.part): s.probability for s in coherent
+    }
     assert by_story[("Timo Verhelst", "Lille", "summer")] == 0.9
     assert by_story[("Ruben Okafor", "Monaco", "winter")] == 0.8
     assert by_story[("Timo Verhelst", "Arsenal", "winter")] + by_story[
         ("Timo Verhelst", "Monaco", "winter")
     ] == pytest.approx(1 - STAY_FLOOR)
-    assert [s.probability for s in coherent] == sorted((s.probability for s in coherent), reverse=True)
+    assert [s.probability for s in coherent] == sorted(
+        (s.probability for s in coherent), reverse=True
+    )
 
 
 def test_a_lone_exit_is_capped_below_certainty() -> None:

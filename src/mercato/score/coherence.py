@@ -31,9 +31,11 @@ from mercato.score.probability import RumourScore
 from mercato.stories.merge import Story
 from mercato.stories.outcomes import DONE_STAGES, Outcome, StoryOutcome
 
-# The least chance a player stays put in a window, however many clubs are named: among player
-# windows of the 2021-22 replay whose best named story had reached agreement or later (as
-# reported, hedged or not) and that were settled, about this share ended with no named move.
+# The least chance a player stays put (or goes where nobody named), however many clubs are
+# named. A judgement, not a fit: in the corpus, 40% of settled player windows with an unhedged
+# report of agreement or signing ended with no named move in the completed-transfer tables, but
+# that mostly measures extraction and name-matching noise (benchmarks/bench_coherence.py prints
+# it). The floor only keeps rumours from adding up to certainty; the level is the model's job.
 STAY_FLOOR = 0.05
 # What a dropped story keeps: news can still revive it, but a reader should read it as ~0.
 DROPPED = 0.01
