@@ -34,6 +34,13 @@ class Settings(BaseSettings):
         default=Path("..") / "shared" / "kb",
         description="Knowledge-base folder whose completed-transfer tables settle stories.",
     )
+    forecast_report: Path | None = Field(
+        default=None,
+        description=(
+            "Backtest report (`mercato backtest --json`) that the dashboard's /reliability page "
+            "shows; default: the one shipped in the package."
+        ),
+    )
     home: Path = Field(
         default=Path.home() / ".mercato", description="Folder for user state (aliases, watch state)."
     )

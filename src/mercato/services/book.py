@@ -2,8 +2,10 @@
 
 Stories are merged from the stored claims, labelled with their outcomes (from later claims,
 contract news and the completed transfers known by that day) and scored by
-`score.probability.rank_stories`: the only scoring path. A book is kept per store state and day
-(claims are never overwritten, so the newest claim id tells when it is stale).
+`score.probability.rank_stories`: the only scoring path, whose output `score.coherence.cohere`
+makes add up per player and window (a signing elsewhere or a denial drops a story). A book is
+kept per store state and day (claims are never overwritten, so the newest claim id tells when it
+is stale).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from mercato.score.coherence import cohere
 from mercato.score.probability import RumourScore, rank_stories
 from mercato.score.track_records import load_tiers
 from mercato.store import Store
@@ -84,7 +87,9 @@ def _build(store: Store, day: date, completed: CompletedTransfers | None) -> Sto
     stories = tuple(merge_stories(inputs.transfers))
     outcomes = label_stories(stories, as_of=day, completed=completed, contracts=inputs.contracts)
     tiers = load_tiers()
-    ranked = rank_stories(stories, outcomes, as_of=day, tiers=tiers, include_resolved=True)
+    ranked = cohere(
+        rank_stories(stories, outcomes, as_of=day, tiers=tiers, include_resolved=True), outcomes
+    )
     return StoryBook(
         as_of=day,
         stories=stories,

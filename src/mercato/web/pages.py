@@ -25,6 +25,7 @@ from mercato.services.sources import source_table
 from mercato.services.views import StoryView
 from mercato.web.formatting import format_date, format_fee, install_filters, with_as_of
 from mercato.web.highlight import segments
+from mercato.web.reliability import router as reliability_router
 
 HERE = Path(__file__).resolve().parent
 BOARD_SIZE = 100
@@ -296,3 +297,4 @@ def install_pages(app: FastAPI) -> None:
     app.state.templates = templates
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(router)
+    app.include_router(reliability_router)

@@ -1,0 +1,126 @@
+"""The "how good are these numbers" page in Chromium, with every other host blocked: the figures
+and the reliability diagram drawn, and a probability on the board leading to it. The server reads
+an invented backtest report through MERCATO_FORECAST_REPORT (none is committed into the package)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Page, Route, expect
+
+from mercato.pipeline import ingest_paths
+from mercato.store import Store
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
+from reportkit import invented_report, write_report
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "docs" / "images"
+START_SECONDS = 90
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def reported_url(chromium_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`mercato serve` over the sample store, showing an invented backtest report."""
+    folder = tmp_path_factory.mktemp("reliability")
+    db = folder / "samples.db"
+    with Store.open(f"sqlite:///{db}") as store:
+        assert ingest_paths([ROOT / "samples"], store).failed == 0
+    report = write_report(folder, invented_report())
+    port = _free_port()
+    mercato = shutil.which("mercato", path=str(Path(sys.executable).parent)) or "mercato"
+    log = folder / "serve.log"
+    env = {**os.environ, "MERCATO_FORECAST_REPORT": str(report)}
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            [mercato, "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)],
+            stdout=out, stderr=subprocess.STDOUT, env=env,
+        )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + START_SECONDS
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/reliability", timeout=5):
+                    break
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                if server.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"mercato serve did not start:\n{log.read_text()}")
+                time.sleep(0.3)
+        yield base
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def _block_other_hosts(page: Page, base: str) -> list[str]:
+    own = urlsplit(base).netloc
+    blocked: list[str] = []
+
+    def only_this_server(route: Route) -> None:
+        if urlsplit(route.request.url).netloc == own:
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", only_this_server)
+    return blocked
+
+
+def test_the_page_draws_the_figures_and_the_reliability_diagram(
+    page: Page, reported_url: str
+) -> None:
+    blocked = _block_other_hosts(page, reported_url)
+    page.goto(reported_url + "/reliability")
+    expect(page.locator("h1")).to_have_text("How good are these numbers?")
+    expect(page.locator(".model-auc")).to_have_text("0.771")
+    expect(page.locator(".model-brier")).to_contain_text("15% lower than a constant forecast")
+    expect(page.locator(".calibration-slope")).to_have_text("0.93")
+    expect(page.locator("tr[data-forecast='outlet rate'] td.auc")).to_have_text("0.612")
+    svg = page.locator("svg#reliability-svg")
+    expect(svg).to_be_visible()
+    box = svg.bounding_box()
+    assert box is not None and box["width"] > 300 and box["height"] > 300
+    expect(svg.locator("circle.bin")).to_have_count(10)
+    expect(svg.locator("rect.count-bar")).to_have_count(10)
+    # the first band's dot sits left of and below the last one's: the axes run the right way
+    first, last = (svg.locator("circle.bin").nth(i).bounding_box() for i in (0, 9))
+    assert first is not None and last is not None
+    assert first["x"] < last["x"] and first["y"] > last["y"]
+    expect(page.locator("dl.glossary dt", has_text="AUC")).to_be_visible()
+    page.screenshot(path=str(SCREENSHOTS / "reliability.png"), full_page=True)
+    assert blocked == []
+
+
+def test_a_probability_on_the_board_leads_to_the_page(page: Page, reported_url: str) -> None:
+    blocked = _block_other_hosts(page, reported_url)
+    page.goto(reported_url + "/?sort=probability")
+    probability = page.locator("tr.story-row a.prob").first
+    expect(probability).to_have_attribute("href", "/reliability")
+    probability.click()
+    expect(page).to_have_url(reported_url + "/reliability")
+    expect(page.locator("svg#reliability-svg circle.bin")).to_have_count(10)
+    assert blocked == []
