@@ -46,3 +46,26 @@ def test_hyphens_and_particles_stay_whole() -> None:
     context = default_extractor().context(Article.from_text(text, published=date(2024, 3, 1)))
     labels = {m.label for m in context.mentions if m.kind in (EntityKind.PLAYER, EntityKind.PERSON)}
     assert {"Jean-Philippe Mateta", "Virgil van Dijk"} <= labels
+
+
+def test_names_the_tokenizer_splits_at_a_hyphen_stay_whole() -> None:
+    text = "Leeds want Lens forward Kim Tae-won, and Ajax defender Noah Bakari-Lewis is a target too."
+    context = default_extractor().context(Article.from_text(text, published=date(2024, 3, 1)))
+    labels = {m.label for m in context.mentions if m.kind in (EntityKind.PLAYER, EntityKind.PERSON)}
+    assert {"Kim Tae-won", "Noah Bakari-Lewis"} <= labels
+    assert not labels & {"Kim Tae", "Noah Bakari", "Lewis"}
+
+
+def test_a_compound_built_on_a_name_is_not_part_of_it() -> None:
+    text = "Arsenal's Saka-led attack beat Chelsea, and the Arsenal-Chelsea game was close."
+    context = default_extractor().context(Article.from_text(text, published=date(2024, 3, 1)))
+    labels = {m.label for m in context.mentions if m.kind in (EntityKind.PLAYER, EntityKind.PERSON)}
+    assert not any("-" in label for label in labels)
+
+
+def test_a_player_known_by_one_name_is_kept_without_a_cue() -> None:
+    # The knowledge base knows him by one name; no "striker" or age stands beside it here.
+    text = "Barcelona have made a final offer for Raphinha this week."
+    context = default_extractor().context(Article.from_text(text, published=date(2022, 6, 1)))
+    people = {m.label for m in context.mentions if m.kind in (EntityKind.PLAYER, EntityKind.PERSON)}
+    assert "Raphinha" in people

@@ -235,8 +235,44 @@ def build_candidates(ctx: ArticleContext, rule_claims: Sequence[TransferClaim]) 
     for candidate in candidates.values():
         if candidate.club is not None and current_name_of(current, candidate) not in (None, _club_norm(candidate.club)):
             candidate.features.add("person-described-by-another-club")
+    _sibling_features(candidates)
+    for candidate in candidates.values():
         _conjoin(candidate.features, kind)
     return sorted(candidates.values(), key=lambda c: (c.person, c.club or ""))
+
+
+# What a club's own features say about the person's other clubs: "Liverpool's Salah" makes
+# Liverpool his club, and so the other club beside him more likely his destination.
+_ORIGIN_SIGNS = frozenset({"club-describes:origin", "rule:origin", "described-as-his-club", "kb:club-on-date"})
+
+
+def _sibling_features(candidates: dict[tuple[str, str | None], Candidate]) -> None:
+    by_person: dict[str, list[Candidate]] = {}
+    for (pkey, _), candidate in candidates.items():
+        by_person.setdefault(pkey, []).append(candidate)
+    for group in by_person.values():
+        # National sides are no one's origin or destination here ("France forward").
+        clubs = [c for c in group if c.club is not None and "club:national-team" not in c.features]
+        origins = {id(c) for c in clubs if c.features & _ORIGIN_SIGNS}
+        ruled = {id(c) for c in clubs if "rule:link" in c.features}
+        count = f"sib:clubs={_bucket(len(clubs), (0, 1, 2, 3))}"
+        for candidate in group:
+            f = candidate.features
+            f.add(count)
+            other_origin = any(k != id(candidate) for k in origins)
+            other_ruled = any(k != id(candidate) for k in ruled)
+            if candidate.club is not None and "club:national-team" in candidate.features:
+                continue
+            if candidate.club is None:
+                f.add("sib:exit-with-origin" if origins else "sib:exit-no-origin")
+                f.add("sib:exit-with-rule-dest" if ruled else "sib:exit-no-rule-dest")
+                continue
+            mine = id(candidate) in origins
+            f.add(f"sib:origin={'self' if mine else 'other' if other_origin else 'none'}")
+            if other_ruled:
+                f.add("sib:other-rule-dest")
+            if mine and other_origin:
+                f.add("sib:two-origins")
 
 
 # Structural features whose meaning differs by kind of text: a club beside a person in a gossip
@@ -244,7 +280,7 @@ def build_candidates(ctx: ArticleContext, rule_claims: Sequence[TransferClaim]) 
 _CONJOINED = (
     "club-role:", "club-describes", "order:", "between-words=", "cooc:", "rule:", "described-as",
     "kb:", "another-", "person-described", "near:cue:", "club:", "first-sentence", "s:match",
-    "s:call-up", "s:past", "near:past", "near:renewal", "btwseq:",
+    "s:call-up", "s:past", "near:past", "near:renewal", "btwseq:", "sib:",
 )
 
 

@@ -214,13 +214,14 @@ def _looks_like_person(text: str, mention: Mention) -> bool:
 
 @lru_cache(maxsize=1)
 def known_surnames() -> frozenset[str]:
-    """Surnames of the people the knowledge base knows, for one-word mentions ("Kerkez")."""
+    """Names a one-word mention may be: surnames of the people the knowledge base knows
+    ("Kerkez"), and the names of those it knows by one name only ("Raphinha", "Beto")."""
     catalogue = load_catalogue()
     names = set()
     for entity in catalogue.entities.values():
         if entity.kind in (EntityKind.PLAYER, EntityKind.MANAGER):
             parts = entity.name.split()
-            if len(parts) >= 2 and len(parts[-1]) >= 4:
+            if len(parts[-1]) >= 4:
                 names.add(_key(parts[-1]))
     return frozenset(names)
 

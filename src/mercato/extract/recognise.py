@@ -172,6 +172,22 @@ def _continues_name(doc: Doc, j: int) -> bool:
     return not (text.isupper() and len(text) > 2)
 
 
+# Words that make a compound adjective of a name rather than continue it ("Hee-chan" does).
+_COMPOUND_SUFFIXES = frozenset({"led", "like", "era", "less", "type", "born", "ish", "bound", "based", "esque"})
+
+
+def _joins_by_hyphen(doc: Doc, j: int, taken: set[int]) -> bool:
+    """A hyphen written tight between a name word and a word of letters continues the name."""
+    if j + 1 >= len(doc) or j + 1 in taken or doc[j].text not in ("-", "\u2010", "\u2011"):
+        return False
+    if doc[j - 1].whitespace_ or doc[j].whitespace_:
+        return False  # "Arsenal - Chelsea", a dash between words, is no name
+    following = doc[j + 1].text
+    if following.casefold() in _COMPOUND_SUFFIXES:
+        return False  # "Saka-led", "Kane-like": a word built on a name
+    return following.isalpha() and (following[:1].isupper() or len(following) <= 4)
+
+
 def _capitalised_runs(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int]]:
     i = 0
     n = len(doc)
@@ -183,6 +199,8 @@ def _capitalised_runs(doc: Doc, taken: set[int]) -> Iterable[tuple[int, int]]:
         while j < n and j not in taken:
             if _continues_name(doc, j) and doc[j - 1].whitespace_ != "" or _continues_name(doc, j) and doc[j - 1].text.endswith("."):
                 j += 1
+            elif _joins_by_hyphen(doc, j, taken):
+                j += 2  # "Ali-Cho", "Hee-chan": the tokenizer splits what is one name
             elif (
                 doc[j].text.lower() in NAME_PARTICLES
                 and j + 1 < n
