@@ -51,7 +51,7 @@ def test_thin_data_falls_back_to_the_smoothed_base_rate() -> None:
     assert model.weights == (0.0,)  # the first feature carries no prior weight
     smoothed = (1 + PRIOR_RATE * PRIOR_STORIES) / (3 + PRIOR_STORIES)
     assert abs(float(model.predict([[7.0]])[0]) - smoothed) < 1e-6
-    assert abs(float(constant_model(0.2).predict([[1.0] * 11])[0]) - 0.2) < 1e-9
+    assert abs(float(constant_model(0.2).predict([[1.0] * len(FEATURE_NAMES)])[0]) - 0.2) < 1e-9
 
 
 def test_thin_data_still_tells_a_done_deal_from_a_denial() -> None:
