@@ -113,7 +113,11 @@ def run_backtest(
     held = heldout_ids(corpus)
     loaded = articles if articles is not None else load_items(corpus, dataset)
     items = [a for a in loaded if (a.external_id or a.id) not in held]
-    extracted = extract_corpus(items, extractor=extractor, cache=cache, progress=progress, workers=workers)
+    # The project's extractor reads each item with the knowledge base of its month: no look-ahead.
+    cut = extractor is None
+    extracted = extract_corpus(
+        items, extractor=extractor, cache=cache, progress=progress, workers=workers, kb_as_of_month=cut
+    )
     years = [a.published.year for a in items if a.published is not None]
     # Seasons the items can be about (a season is named by the year its summer window falls in).
     seasons = range(min(years) - 1, max(years) + 2) if years else None
@@ -130,6 +134,7 @@ def run_backtest(
         "extraction_failures": extracted.failures,
         "transfer_claims": len(extracted.transfers),
         "evaluate_from": since.isoformat(),
+        "kb_as_of": "first day of each item's month" if cut else "not cut (a custom extractor)",
     }
     claims = list(extracted.transfers)
     if dataset == "tm_rumour_threads":

@@ -23,8 +23,10 @@ from mercato.stories.outcomes import CompletedTransfers, Outcome, StoryOutcome, 
 from mercato.stories.timeline import current_stage, has_denial
 
 FEATURE_NAMES: tuple[str, ...] = (
-    "source_logit",  # best independent source's shrunk hit rate, as log-odds
-    "first_reporter_logit",  # the first reporter's shrunk hit rate, as log-odds
+    # Records enter as log-odds over the base rate of their day: a row from a year when the base
+    # rate was different (or unknown) then means the same thing as a row from today.
+    "source_logit",  # best independent source's shrunk hit rate
+    "first_reporter_logit",  # the first reporter's shrunk hit rate
     "mean_source_logit",  # mean over the independent sources so far
     "club_logit",  # the destination's (an exit: the selling club's) shrunk hit rate
     "independent_sources",  # log(1 + count so far)
@@ -114,7 +116,8 @@ def story_features(
     rates = [shrunk_rate(records.get(s.source_key), base_rate) for s in sources]
     best = max(rates) if rates else base_rate
     first = shrunk_rate(records.get(first_reporter(story).source_key), base_rate)
-    mean_logit = sum(_logit(r) for r in rates) / len(rates) if rates else _logit(base_rate)
+    base = _logit(base_rate)
+    mean_logit = sum(_logit(r) for r in rates) / len(rates) if rates else base
     club = club_rate((clubs or {}).get(club_role_key(story)), base_rate)
     stages = [m.claim.stage for m in story.claims]
     progress = max((_PROGRESS.get(s, 0.0) for s in stages), default=0.0)
@@ -122,10 +125,10 @@ def story_features(
     denied = has_denial(story) and current_stage(story) in (Stage.DENIED, Stage.COLLAPSED)
     to_close = (window_close(story.window) - as_of).days
     return [
-        _logit(best),
-        _logit(first),
-        mean_logit,
-        _logit(club),
+        _logit(best) - base,
+        _logit(first) - base,
+        mean_logit - base,
+        _logit(club) - base,
         math.log1p(len(sources)),
         math.log1p(buzz(story)),
         math.log1p(len(story.claims)),
