@@ -77,7 +77,9 @@ def reliability(labels: Sequence[int], probabilities: Sequence[float], bins: int
     return out
 
 
-def calibration(labels: Sequence[int], probabilities: Sequence[float]) -> tuple[float, float] | None:
+def calibration(
+    labels: Sequence[int], probabilities: Sequence[float], weights: Sequence[float] | None = None
+) -> tuple[float, float] | None:
     """Slope and intercept of the outcome's log-odds on the forecast's (1 and 0 when calibrated).
 
     An unpenalised two-parameter logistic fit by Newton's method; None with one class only.
@@ -86,13 +88,17 @@ def calibration(labels: Sequence[int], probabilities: Sequence[float]) -> tuple[
     y = np.asarray(labels, dtype=float)
     if len(y) == 0 or y.min() == y.max():
         return None
+    w = np.ones_like(y) if weights is None else np.asarray(weights, dtype=float)
     p = np.clip(np.asarray(probabilities, dtype=float), 1e-6, 1 - 1e-6)
-    x = np.column_stack([np.log(p / (1 - p)), np.ones(len(y))])
+    z = np.log(p / (1 - p))
+    if float(z.std()) < 1e-6:
+        return None  # a constant forecast has no slope to measure
+    x = np.column_stack([z, np.ones(len(y))])
     beta = np.array([1.0, 0.0])
     for _ in range(50):
         q = 1.0 / (1.0 + np.exp(-np.clip(x @ beta, -30, 30)))
-        gradient = x.T @ (q - y)
-        hessian = (x * (q * (1 - q))[:, None]).T @ x + np.eye(2) * 1e-9
+        gradient = x.T @ (w * (q - y))
+        hessian = (x * (w * q * (1 - q))[:, None]).T @ x + np.eye(2) * 1e-9
         step = np.linalg.solve(hessian, gradient)
         beta = beta - step
         if float(np.abs(step).max()) < 1e-10:

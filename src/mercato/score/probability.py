@@ -157,7 +157,6 @@ class LogisticModel:
     bias: float
     mean: tuple[float, ...]
     scale: tuple[float, ...]
-
     def predict(self, rows: Sequence[Sequence[float]] | np.ndarray) -> np.ndarray:
         """Probabilities for feature rows."""
         x = (np.asarray(rows, dtype=float) - np.asarray(self.mean)) / np.asarray(self.scale)
@@ -329,10 +328,11 @@ def fit_forecast(
         part_rows = [rows[i] for i in chosen]
         part_labels = [labels[i] for i in chosen]
         part_weights = [w[i] for i in chosen]
+        part_groups = [g[i] for i in chosen] if g else []
         if not chosen:
             parts.append(prior_model(prior_rate))
             continue
-        l2 = choose_l2(part_rows, part_labels, [g[i] for i in chosen] if g else [], part_weights, prior_rate)
+        l2 = choose_l2(part_rows, part_labels, part_groups, part_weights, prior_rate)
         parts.append(fit_logistic(part_rows, part_labels, weights=part_weights, l2=l2, prior_rate=prior_rate))
     return ForecastModel(parts[0], parts[1])
 
