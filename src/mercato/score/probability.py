@@ -50,7 +50,9 @@ FEATURE_NAMES: tuple[str, ...] = (
 MIN_SCALE = 0.1
 # L2 penalty on standardised weights: the default, and the grid forward validation picks from.
 DEFAULT_L2 = 10.0
-L2_GRID = (1.0, 3.0, 10.0, 30.0, 100.0)
+L2_GRID = (1.0, 3.0, 10.0, 30.0, 100.0, 300.0, 1000.0)
+# Folds of the cross-validation that picks the L2 when the past holds a single window.
+CV_FOLDS = 5
 # The run-up to a deadline in which moves get done; earlier than this, the date says nothing.
 DEADLINE_DAYS = 30
 # How many stories of the base rate a source's (or club's) record is shrunk towards.
@@ -257,23 +259,38 @@ def choose_l2(
     weights: Sequence[float] | None = None,
     prior_rate: float = PRIOR_RATE,
 ) -> float:
-    """Forward validation: fit on all but the latest group (window), keep the L2 that predicts it best."""
+    """The L2 that predicts held-out stories best, from the past only.
+
+    Forward validation when there are several windows (fit on all but the latest, score the
+    latest); with one window only, five contiguous folds of it (rows come story by story, so a
+    story's rows stay together). A feature set with no signal then gets a heavy penalty.
+    """
     if not groups:
         return DEFAULT_L2
     w = [1.0] * len(labels) if weights is None else list(weights)
     latest = max(groups)
-    train = [i for i, g in enumerate(groups) if g != latest]
-    test = [i for i, g in enumerate(groups) if g == latest]
-    test_labels = [labels[i] for i in test]
-    if len(train) < 50 or len(set(test_labels)) < 2:
+    if any(g != latest for g in groups):
+        folds = [([i for i, g in enumerate(groups) if g != latest], [i for i, g in enumerate(groups) if g == latest])]
+    else:
+        size = -(-len(labels) // CV_FOLDS)
+        blocks = [list(range(k * size, min((k + 1) * size, len(labels)))) for k in range(CV_FOLDS)]
+        folds = [([i for b in blocks if b is not block for i in b], block) for block in blocks if block]
+    usable = [
+        (train, test) for train, test in folds
+        if len(train) >= 50 and len({labels[i] for i in test}) == 2
+    ]
+    if not usable:
         return DEFAULT_L2
 
     def score(l2: float) -> float:
-        model = fit_logistic(
-            [rows[i] for i in train], [labels[i] for i in train],
-            weights=[w[i] for i in train], l2=l2, prior_rate=prior_rate,
-        )
-        return _log_loss(test_labels, model.predict([rows[i] for i in test]), [w[i] for i in test])
+        total = 0.0
+        for train, test in usable:
+            model = fit_logistic(
+                [rows[i] for i in train], [labels[i] for i in train],
+                weights=[w[i] for i in train], l2=l2, prior_rate=prior_rate,
+            )
+            total += _log_loss([labels[i] for i in test], model.predict([rows[i] for i in test]), [w[i] for i in test])
+        return total
 
     return min(L2_GRID, key=score)
 
