@@ -171,9 +171,10 @@ def constant_model(rate: float, width: int = len(FEATURE_NAMES)) -> LogisticMode
     return LogisticModel((0.0,) * width, _logit(rate), (0.0,) * width, (1.0,) * width)
 
 
-# Before enough stories have resolved: about one gossip rumour in eleven happened in the
-# 2021-22 replay (435 of 5,027 labelled stories), counted as this many stories of evidence.
-PRIOR_RATE = 0.09
+# Before enough stories have resolved: the share of gossip stories settled before the 2021-22
+# replay's test period (2021-09-02) that happened, 0.094; no later outcome went into it. Counted
+# as this many stories of evidence. (A replay passes the rate known on each day instead.)
+PRIOR_RATE = 0.094
 PRIOR_STORIES = 20.0
 # Prior log-odds per unit of a raw feature, so that a thin history still tells a signed deal
 # from a denied rumour; the fitted model replaces it once both outcomes are common enough.
