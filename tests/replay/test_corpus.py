@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 from storykit import claim
@@ -52,3 +53,26 @@ def test_worker_processes_give_the_same_claims(tmp_path: Path) -> None:
     parallel = extract_corpus(items, extractor=fake_extractor, workers=2)
     assert [cid for cid, _ in parallel.transfers] == [cid for cid, _ in serial.transfers]
     assert parallel.failures == serial.failures == 1
+
+
+def month_reporter(article: Article) -> Extraction:
+    """A stand-in extractor that names, as its claim's person, the knowledge-base day it was given."""
+    from mercato.kb.as_of import as_of_from_environment
+
+    _, c = claim(f"Kb Day {as_of_from_environment()}", "Arsenal", article.published.isoformat())
+    return Extraction(article, (), (c,))
+
+
+def test_each_month_is_read_with_the_knowledge_base_of_its_first_day(tmp_path: Path) -> None:
+    items = [
+        Article(id=f"a{n}", text=f"Item {n}.", published=date.fromisoformat(day), external_id=f"x:{n}")
+        for n, day in enumerate(["2021-03-02", "2021-03-30", "2021-04-01", "2022-01-15"])
+    ]
+    cache = tmp_path / "cut.pkl"
+    cut = extract_corpus(items, extractor=month_reporter, kb_as_of_month=True, cache=cache)
+    assert [c.person for _, c in cut.transfers] == [
+        "Kb Day 2021-03-01", "Kb Day 2021-03-01", "Kb Day 2021-04-01", "Kb Day 2022-01-01",
+    ]
+    # A cache made without the cut is not reused for a cut run, nor the other way round.
+    uncut = extract_corpus(items, extractor=fake_extractor, cache=cache)
+    assert {c.person for _, c in uncut.transfers} == {"Jonas Brekke"}

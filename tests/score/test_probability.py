@@ -43,7 +43,10 @@ def test_forward_validation_picks_a_penalty_from_the_grid() -> None:
         labels.append(int(rng.random() < 0.1 + 0.8 * x))
         groups.append((2021, 0) if i < 400 else (2021, 1))
     assert choose_l2(rows, labels, groups) in L2_GRID
-    assert choose_l2(rows, labels, [(2021, 0)] * 600) == DEFAULT_L2  # nothing to validate on
+    assert choose_l2(rows, labels, [(2021, 0)] * 600) in L2_GRID  # one window: folds of it
+    assert choose_l2(rows[:30], labels[:30], [(2021, 0)] * 30) == DEFAULT_L2  # too few to validate
+    noise = [int(rng.random() < 0.3) for _ in rows]
+    assert choose_l2(rows, noise, [(2021, 0)] * 600) >= 100.0  # no signal: a heavy penalty
 
 
 def test_thin_data_falls_back_to_the_smoothed_base_rate() -> None:
@@ -51,7 +54,7 @@ def test_thin_data_falls_back_to_the_smoothed_base_rate() -> None:
     assert model.weights == (0.0,)  # the first feature carries no prior weight
     smoothed = (1 + PRIOR_RATE * PRIOR_STORIES) / (3 + PRIOR_STORIES)
     assert abs(float(model.predict([[7.0]])[0]) - smoothed) < 1e-6
-    assert abs(float(constant_model(0.2).predict([[1.0] * 11])[0]) - 0.2) < 1e-9
+    assert abs(float(constant_model(0.2).predict([[1.0] * len(FEATURE_NAMES)])[0]) - 0.2) < 1e-9
 
 
 def test_thin_data_still_tells_a_done_deal_from_a_denial() -> None:

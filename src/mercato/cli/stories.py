@@ -168,10 +168,13 @@ def sources_command(
 @click.option("--cache", type=click.Path(path_type=Path), help="Pickle of extracted claims to reuse between runs.")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes for extraction.")
-@click.option("--json", "as_json", is_flag=True, help='Print {"model": ..., "base_rate": ..., "outlet_rate": ...}.')
+@click.option("--json", "as_json", is_flag=True,
+              help='Print {"model": ..., "constant": ..., "base_rate": ..., "outlet_rate": ..., "horizons": ...}.')
+@click.option("--out", type=click.Path(path_type=Path),
+              help="Also write the JSON report to this file (e.g. the shipped forecast_report.json).")
 def backtest_command(
     corpus: Path, kb: Path, dataset: str, png: Path | None, cache: Path | None, workers: int,
-    as_json: bool,
+    as_json: bool, out: Path | None,
 ) -> None:
     """Replay dated items in order, learning only from the past; score the probabilities."""
     if not corpus.exists():
@@ -183,6 +186,9 @@ def backtest_command(
 
     report = run_backtest(corpus=corpus, kb=kb, dataset=dataset, png=png, cache=cache,
                           workers=workers, progress=None if as_json else progress)
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(report.as_json(), indent=2) + "\n", encoding="utf-8")
     if as_json:
         click.echo(json.dumps(report.as_json(), indent=2))
         return

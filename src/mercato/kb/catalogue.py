@@ -7,6 +7,7 @@ caches the result, so every stage shares one catalogue.
 from __future__ import annotations
 
 import math
+import os
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from mercato.domain import Alias, Entity, EntityKind
 from mercato.kb.normalise import normalise_alias
 from mercato.kb.tables import Table, iter_pairs, parse_table, split_list
 
-__all__ = ["Catalogue", "load_catalogue", "normalise_alias"]
+__all__ = ["Catalogue", "load_catalogue", "normalise_alias", "use_kb_as_of"]
 
 # Prominence (0-100) orders candidates; a nickname or a nationality word costs a little, so a
 # canonical name wins among equals while "the Magpies" still means Newcastle, not FC Magpies.
@@ -139,6 +140,21 @@ class Catalogue:
             if entity is not None and entity.kind in wanted:
                 yield alias.text, alias.entity_id, alias.kind
 
+    def as_of(self, day: date) -> Catalogue:
+        """The catalogue as it stood on a day (see `kb.as_of`): no later moves, people or values."""
+        from mercato.kb.as_of import entities_as_of
+
+        entities = entities_as_of(self.entities, day)
+        flagged = {
+            (h.entity_id, key) for key, hits in self._index.items() for h in hits if h.ambiguous
+        }
+        pairs = [
+            (a, (a.entity_id, normalise_alias(a.text)) in flagged)
+            for a in self.aliases
+            if a.entity_id in entities
+        ]
+        return Catalogue.from_entities(entities, pairs)
+
     def club_on(self, person_id: str, on: date) -> str | None:
         """The club id a person had joined by this date, from completed moves (None if unknown)."""
         person = self.entities.get(person_id)
@@ -168,8 +184,23 @@ def _directory_reader(directory: Path) -> Reader:
 
 @lru_cache(maxsize=1)
 def load_catalogue() -> Catalogue:
-    """The shipped knowledge base, loaded once per process."""
-    return read_catalogue(_package_reader)
+    """The shipped knowledge base, loaded once per process (cut to `MERCATO_KB_AS_OF` if set)."""
+    from mercato.kb.as_of import as_of_from_environment
+
+    catalogue = read_catalogue(_package_reader)
+    day = as_of_from_environment()
+    return catalogue.as_of(day) if day is not None else catalogue
+
+
+def use_kb_as_of(day: date | None) -> None:
+    """Make this process's catalogue the one known on `day` (None: the whole knowledge base)."""
+    from mercato.kb.as_of import AS_OF_VARIABLE
+
+    if day is None:
+        os.environ.pop(AS_OF_VARIABLE, None)
+    else:
+        os.environ[AS_OF_VARIABLE] = day.isoformat()
+    load_catalogue.cache_clear()
 
 
 def load_catalogue_from(directory: Path) -> Catalogue:

@@ -7,7 +7,7 @@ import json
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -303,20 +303,27 @@ def set_prominence(clubs: list[Club], fees: dict[str, float]) -> None:
     membership alone cannot.
     """
     for club in clubs:
-        best = 0.0
-        for codes in club.leagues.values():
-            for code in codes:
-                best = max(best, _league_weight(code, club.country_code))
-        seasons = len(club.leagues)
-        cups = sum(1 for codes in club.leagues.values() if "uefa.cl" in codes)
-        score = best + min(seasons, 5) + 2 * min(cups, 5)
-        if club.transfermarkt_id:
-            score += 2
-            moved = fees.get(club.transfermarkt_id, 0.0)
-            score += min(max((math.log10(moved + 1) - 6) * 6, 0.0), 20.0)
-        if club.country_code in _BIG_FIVE:
-            score += 2
-        club.prominence = round(min(score, 100.0), 1)
+        moved = fees.get(club.transfermarkt_id, 0.0) if club.transfermarkt_id else 0.0
+        club.prominence = club_prominence(club.leagues, club.country_code, club.transfermarkt_id, moved)
+
+
+def club_prominence(
+    leagues: Mapping[str, Collection[str]], country_code: str, transfermarkt_id: str | None, moved: float
+) -> float:
+    """One club's ordering weight from its leagues by season and the fees it moved."""
+    best = 0.0
+    for codes in leagues.values():
+        for code in codes:
+            best = max(best, _league_weight(code, country_code))
+    seasons = len(leagues)
+    cups = sum(1 for codes in leagues.values() if "uefa.cl" in codes)
+    score = best + min(seasons, 5) + 2 * min(cups, 5)
+    if transfermarkt_id:
+        score += 2
+        score += min(max((math.log10(moved + 1) - 6) * 6, 0.0), 20.0)
+    if country_code in _BIG_FIVE:
+        score += 2
+    return round(min(score, 100.0), 1)
 
 
 def _league_weight(code: str, country_code: str) -> float:

@@ -77,20 +77,56 @@ def reliability(labels: Sequence[int], probabilities: Sequence[float], bins: int
     return out
 
 
-def summarise(labels: Sequence[int], probabilities: Sequence[float]) -> dict[str, object]:
+def calibration(
+    labels: Sequence[int], probabilities: Sequence[float], weights: Sequence[float] | None = None
+) -> tuple[float, float] | None:
+    """Slope and intercept of the outcome's log-odds on the forecast's (1 and 0 when calibrated).
+
+    An unpenalised two-parameter logistic fit by Newton's method; None with one class only.
+    A slope below 1 means forecasts too extreme, above 1 too timid.
+    """
+    y = np.asarray(labels, dtype=float)
+    if len(y) == 0 or y.min() == y.max():
+        return None
+    w = np.ones_like(y) if weights is None else np.asarray(weights, dtype=float)
+    p = np.clip(np.asarray(probabilities, dtype=float), 1e-6, 1 - 1e-6)
+    z = np.log(p / (1 - p))
+    if float(z.std()) < 1e-6:
+        return None  # a constant forecast has no slope to measure
+    x = np.column_stack([z, np.ones(len(y))])
+    beta = np.array([1.0, 0.0])
+    for _ in range(50):
+        q = 1.0 / (1.0 + np.exp(-np.clip(x @ beta, -30, 30)))
+        gradient = x.T @ (w * (q - y))
+        hessian = (x * (w * q * (1 - q))[:, None]).T @ x + np.eye(2) * 1e-9
+        step = np.linalg.solve(hessian, gradient)
+        beta = beta - step
+        if float(np.abs(step).max()) < 1e-10:
+            break
+    return float(beta[0]), float(beta[1])
+
+
+def summarise(
+    labels: Sequence[int], probabilities: Sequence[float], *, with_bins: bool = True
+) -> dict[str, object]:
     """All figures for one predictor, as plain JSON-ready values."""
-    return {
+    fitted = calibration(labels, probabilities)
+    out: dict[str, object] = {
         "n": len(labels),
         "positives": int(sum(labels)),
         "auc": auc(labels, probabilities),
-        "brier": brier(labels, probabilities),
-        "log_loss": log_loss(labels, probabilities),
-        "reliability": [
-            {"bin": f"{b.low:.1f}-{b.high:.1f}", "count": b.count,
-             "mean_predicted": b.mean_predicted, "observed": b.observed}
-            for b in reliability(labels, probabilities)
-        ],
+        "brier": brier(labels, probabilities) if len(labels) else None,
+        "log_loss": log_loss(labels, probabilities) if len(labels) else None,
+        "calibration_slope": fitted[0] if fitted else None,
+        "calibration_intercept": fitted[1] if fitted else None,
     }
+    if with_bins:
+        out["reliability"] = [
+            {"low": b.low, "high": b.high, "mean_forecast": b.mean_predicted,
+             "observed": b.observed, "count": b.count}
+            for b in reliability(labels, probabilities)
+        ]
+    return out
 
 
 def reliability_table(summaries: Mapping[str, Mapping[str, object]]) -> list[str]:
@@ -103,10 +139,11 @@ def reliability_table(summaries: Mapping[str, Mapping[str, object]]) -> list[str
         cells = []
         for name in names:
             b = rows[name][k]  # type: ignore[index]
-            pred = "  -  " if b["mean_predicted"] is None else f"{b['mean_predicted']:.3f}"
+            pred = "  -  " if b["mean_forecast"] is None else f"{b['mean_forecast']:.3f}"
             obs = "  -  " if b["observed"] is None else f"{b['observed']:.3f}"
             cells.append(f"| {b['count']:<6} {pred:<6} {obs:<7} ")
-        lines.append(f"{rows[names[0]][k]['bin']:<9}" + "".join(cells))  # type: ignore[index]
+        first = rows[names[0]][k]  # type: ignore[index]
+        lines.append(f"{first['low']:.1f}-{first['high']:.1f}  " + "".join(cells))
     return lines
 
 
@@ -130,7 +167,7 @@ def draw_reliability(summaries: Mapping[str, Mapping[str, object]], path: Path, 
     for name, summary in summaries.items():
         bins = [b for b in summary["reliability"] if b["count"]]  # type: ignore[attr-defined,index]
         ax.plot(
-            [b["mean_predicted"] for b in bins], [b["observed"] for b in bins],
+            [b["mean_forecast"] for b in bins], [b["observed"] for b in bins],
             marker="o", label=f"{name} (Brier {summary['brier']:.3f})",
         )
     ax.set_xlabel("predicted probability")
