@@ -227,6 +227,9 @@ class SourceDirectory:
                 phrase = " ".join(words[start : start + size])
                 if size == 1 and (not phrase[:1].isupper() or len(phrase) < 4):
                     continue
+                rest = words[:start] + words[start + size :]
+                if size == 1 and any(w[:1].isupper() and w.casefold() not in _NOT_NAME_WORDS for w in rest):
+                    continue  # "Corriere di Borgo Nuovo" is another paper than "Corriere"
                 if self._names_media(phrase):
                     found = self._by_name(phrase)
                     if found is not None and (best is None or size > best[0]):
