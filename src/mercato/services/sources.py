@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from mercato.errors import NotFound
+from mercato.errors import NotFound, StoreError
 from mercato.score.track_records import (
     SourceCredit,
     SourceRecord,
@@ -148,7 +148,10 @@ def source_credits(
     if rows is not None:
         return [_from_row(r) for r in rows]
     found = _compute(store, day, kb_dir)
-    save_source_credits(store, book, [_to_row(c) for c in found])
+    try:
+        save_source_credits(store, book, [_to_row(c) for c in found])
+    except StoreError:
+        pass  # a cache: another writer saving the same book, or a read-only store, loses nothing
     return found
 
 
