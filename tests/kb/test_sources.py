@@ -10,6 +10,7 @@ SAME_SOURCE = [
     ("BBC Sport", ["bbc.com", "bbc.co.uk", "www.bbc.co.uk", "BBC", "@BBCSport"]),
     ("Sky Sports", ["skysports.com", "Sky", "Sky Sports News", "news.sky.com"]),
     ("Daily Mail", ["dailymail.co.uk", "Mail Online", "MailOnline", "Mail", "Daily Mail"]),
+    ("Sky Sports", ["SkySportsNews", "SkySports"]),  # a handle spelling the name without spaces
     ("Fabrizio Romano", ["Romano", "@FabrizioRomano", "FabrizioRomano, Twitter",
                          "Fabrizio Romano (X/Twitter)", "Fabrizio Romano on Twitter"]),
     ("The Times", ["Times - subscription required", "The Times", "Times"]),
@@ -41,6 +42,12 @@ LEFTOVERS = [
     ("On Saturday", None),
     ("reports", None),
     ("twitter.com", None),  # a platform is where someone spoke, not who
+    ("google.co.uk", None),  # a search page or translation proxy wrote nothing
+    ("GoogleTranslate", None),
+    ("France", None),  # a country is no source
+    ("Bayer Leverkusen's", "Bayer 04 Leverkusen"),  # a club speaking for itself (an announcer)
+    ("Football", None),
+    ("Club CEO Marco Bianchi", None),  # a club official quoted
     ("", None),
 ]
 

@@ -38,19 +38,183 @@ _PLATFORM = re.compile(
     r"|(?:\s+on|,|\s+-)?\s+(?:x/)?(?:twitter|instagram|youtube|facebook|tiktok)(?:\s+account)?)\s*$",
     re.IGNORECASE,
 )
+_POSSESSIVE_END = re.compile(r"(?:'s|\u2019s|\u2019)$")
+# Translation proxies and search pages: how a page was reached, not who wrote it.
+_NOT_PUBLISHERS = frozenset({"googletranslate", "google translate", "google", "translate"})
 # "Tuttosport.Despite", "Telegraph.Arteta": a label run into the next sentence.
 _GLUED = re.compile(r"(?<=[a-z])[.!?](?=[A-Z])")
 # Words that make a phrase a description, a time or a nationality, never a source's name.
 _NOT_NAME_WORDS = frozenset(
-    ["on", "in", "at", "by", "for", "from", "with", "after", "before", "during", "since", "until", "according", "reports", "report", "reported", "reporting", "sources", "source", "journalist", "journalists", "reporter", "reporters", "claims", "claimed", "understands", "says", "said", "told", "writes", "wrote", "adds", "added", "insists", "believes", "also", "however", "while", "despite", "although", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight", "weekend", "morning", "evening", "night", "week", "month", "year", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "he", "she", "it", "they", "we", "his", "her", "its", "their", "our", "this", "that", "these", "those", "there", "here", "club", "player", "manager", "coach", "agent", "boss", "chairman", "director", "official", "officials", "statement", "website", "unnamed", "local", "foreign", "italian", "spanish", "german", "french", "portuguese", "dutch", "english", "british"]
+    [
+        "on",
+        "in",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "after",
+        "before",
+        "during",
+        "since",
+        "until",
+        "according",
+        "reports",
+        "report",
+        "reported",
+        "reporting",
+        "sources",
+        "source",
+        "journalist",
+        "journalists",
+        "reporter",
+        "reporters",
+        "claims",
+        "claimed",
+        "understands",
+        "says",
+        "said",
+        "told",
+        "writes",
+        "wrote",
+        "adds",
+        "added",
+        "insists",
+        "believes",
+        "also",
+        "however",
+        "while",
+        "despite",
+        "although",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tonight",
+        "weekend",
+        "morning",
+        "evening",
+        "night",
+        "week",
+        "month",
+        "year",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "club",
+        "player",
+        "manager",
+        "coach",
+        "agent",
+        "boss",
+        "chairman",
+        "director",
+        "official",
+        "officials",
+        "statement",
+        "website",
+        "ceo",
+        "president",
+        "chief",
+        "executive",
+        "sporting",
+        "football",
+        "story",
+        "unnamed",
+        "local",
+        "foreign",
+        "italian",
+        "spanish",
+        "german",
+        "french",
+        "portuguese",
+        "dutch",
+        "english",
+        "british",
+    ]
 )
 # Words that join the parts of a name ("Corriere dello Sport", "Gazzetta dello Sport").
 _CONNECTORS = frozenset(
-    ["of", "the", "de", "del", "della", "dello", "di", "da", "do", "das", "dos", "du", "des", "la", "le", "el", "los", "las", "van", "von", "der", "den", "am", "im", "und", "and", "y", "e", "i"]
+    [
+        "of",
+        "the",
+        "de",
+        "del",
+        "della",
+        "dello",
+        "di",
+        "da",
+        "do",
+        "das",
+        "dos",
+        "du",
+        "des",
+        "la",
+        "le",
+        "el",
+        "los",
+        "las",
+        "van",
+        "von",
+        "der",
+        "den",
+        "am",
+        "im",
+        "und",
+        "and",
+        "y",
+        "e",
+        "i",
+    ]
 )
 # Leagues' and governing bodies' own sites: they announce, they do not rumour.
 _LEAGUE_DOMAINS = frozenset(
-    ["premierleague.com", "efl.com", "spfl.co.uk", "thefa.com", "laliga.com", "legaseriea.it", "bundesliga.com", "ligue1.com", "ligue1.fr", "mlssoccer.com", "uefa.com", "fifa.com", "eredivisie.nl", "ligaportugal.pt"]
+    [
+        "premierleague.com",
+        "efl.com",
+        "spfl.co.uk",
+        "thefa.com",
+        "laliga.com",
+        "legaseriea.it",
+        "bundesliga.com",
+        "ligue1.com",
+        "ligue1.fr",
+        "mlssoccer.com",
+        "uefa.com",
+        "fifa.com",
+        "eredivisie.nl",
+        "ligaportugal.pt",
+    ]
 )
 _LEAGUE_NAMES = frozenset(
     normalise_alias(n)
@@ -110,7 +274,11 @@ class SourceDirectory:
             for row in read(table).rows:
                 provenance = set(split_list(row["provenance"]))
                 self._media[row["id"]] = _Media(
-                    row["id"], row["name"], kind, row["tier"] or None, provenance <= {"corpus"},
+                    row["id"],
+                    row["name"],
+                    kind,
+                    row["tier"] or None,
+                    provenance <= {"corpus"},
                     row["category"] == "platform",
                 )
         self._names: dict[str, str] = {}
@@ -153,12 +321,20 @@ class SourceDirectory:
                 self._club_stems.setdefault("".join(w[0] for w in words) + "fc", club)
         self._nationalities = {k.casefold() for k in LANGUAGES}
         for row in read("nations.tsv").rows:
+            # A country or its people ("Italy", "Italian") names no source.
             self._nationalities.update(normalise_alias(d) for d in split_list(row["demonyms"]))
+            self._nationalities.add(normalise_alias(row["name"]))
+        # Footballers are quoted ("Piatek says"), not sources: their names and surnames.
+        self._people: set[str] = set()
+        for row in read("people.tsv").rows:
+            key = normalise_alias(row["name"])
+            self._people.update((key, key.split()[-1]) if key else ())
+        # "SkySportsNews", "BBCSport": a handle spelling a known name without its spaces.
+        self._compact = {k.replace(" ", ""): v for k, v in self._names.items() if " " in k}
 
     def tiers(self) -> dict[str, str]:
         """Source key -> the knowledge base's reliability tier, where it gives one."""
         return {key_of(m.name): m.tier for m in self._media.values() if m.tier}
-
 
     def _known(self, entity_id: str) -> SourceIdentity | None:
         media = self._media[entity_id]
@@ -185,6 +361,8 @@ class SourceDirectory:
     def _by_domain(self, domain: str) -> SourceIdentity | None:
         domain = clean_domain(domain)
         parts = domain.split(".")
+        if parts[0] in _NOT_PUBLISHERS or (len(parts) > 1 and parts[-2] in _NOT_PUBLISHERS):
+            return None  # google.com, google.co.uk, translate.google.com
         suffixes = [".".join(parts[start:]) for start in range(len(parts) - 1)]
         if any(suffix in _LEAGUE_DOMAINS for suffix in suffixes):
             return self._announcer(None, domain)
@@ -228,7 +406,9 @@ class SourceDirectory:
                 if size == 1 and (not phrase[:1].isupper() or len(phrase) < 4):
                     continue
                 rest = words[:start] + words[start + size :]
-                if size == 1 and any(w[:1].isupper() and w.casefold() not in _NOT_NAME_WORDS for w in rest):
+                if size == 1 and any(
+                    w[:1].isupper() and w.casefold() not in _NOT_NAME_WORDS for w in rest
+                ):
                     continue  # "Corriere di Borgo Nuovo" is another paper than "Corriere"
                 if self._names_media(phrase):
                     found = self._by_name(phrase)
@@ -251,7 +431,10 @@ class SourceDirectory:
         if len(words) == 1 and normalise_alias(text) in self._nationalities:
             return False
         # Every word of a name is capitalised, a connector ("Corriere dello Sport") or a number.
-        return all(w[:1].isupper() or w[:1].isdigit() or f in _CONNECTORS for w, f in zip(words, folded, strict=True))
+        return all(
+            w[:1].isupper() or w[:1].isdigit() or f in _CONNECTORS
+            for w, f in zip(words, folded, strict=True)
+        )
 
     def club_for(self, text: str) -> str | None:
         """The club a bare name means, when it is a club's name (a label "(Arsenal)")."""
@@ -263,23 +446,34 @@ class SourceDirectory:
             return None
         text = " ".join(label.split())
         text = _GLUED.split(text, maxsplit=1)[0]
+        text = _POSSESSIVE_END.sub("", text)  # "Bayer Leverkusen's" (a pattern cut it there)
         text = strip_qualifiers(_PLATFORM.sub("", text)).strip(" ,.;:-\u2013\"'()")
         text = text if self._names_media(text) else re.sub(r"^(?i:the)\s+(?=[A-Z])", "", text)
         if not text:
             return None
         handle = _HANDLE.match(text)
         if handle is not None:
-            if self._names_media(text) or self._names_media(handle.group(1)):
-                return self._by_name(text) or self._by_name(handle.group(1))
+            if self._names_media(text):
+                return self._by_name(text)
+            if self._names_media(handle.group(1)):
+                return self.resolve(handle.group(1))
             club = self._club_of_stem(handle.group(1))
             if club is not None:
                 return self._announcer(club, text)
             return SourceIdentity(key_of(text), text, JOURNALIST)
         if _DOMAIN.match(text) and " " not in text:
             return self._by_domain(text)
-        if self._names_media(text):
-            return self._by_name(text)
         key = normalise_alias(text)
+        if self._names_media(text):
+            found = self._names[key]
+            # An account the corpus alone knew ("SkySportsNews") is the outlet it spells.
+            if self._media[found].corpus_only and key.replace(" ", "") in self._compact:
+                return self._known(self._compact[key.replace(" ", "")])
+            return self._by_name(text)
+        if key in _NOT_PUBLISHERS or key in self._nationalities:
+            return None
+        if " " not in key and key in self._compact:
+            return self._known(self._compact[key])
         if key in _LEAGUE_NAMES:
             return self._announcer(None, text)
         club = self.club_for(text)
@@ -294,7 +488,7 @@ class SourceDirectory:
         found = self._inside(text)
         if found is not None:
             return found
-        if self._reads_as_name(text):
+        if self._reads_as_name(text) and key not in self._people:
             return SourceIdentity(key_of(text), text, UNKNOWN)
         return None
 

@@ -9,10 +9,13 @@ refreshes them) or a new day makes it read the claims again.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -100,9 +103,26 @@ def credits_of(
     return found
 
 
+@lru_cache(maxsize=1)
+def credits_version() -> str:
+    """A short hash of what decides the credits: the code that resolves and credits sources and
+    the knowledge base's media tables. Credits kept by an older version are not read."""
+    import mercato.kb.sources as resolver
+    import mercato.score.track_records as records
+    from mercato.stories import origin
+
+    digest = hashlib.sha256()
+    for module in (resolver, records, origin):
+        digest.update(Path(str(module.__file__)).read_bytes())
+    data = resources.files("mercato.data")
+    for table in ("outlets.tsv", "journalists.tsv", "aliases.tsv", "clubs.tsv"):
+        digest.update(data.joinpath(table).read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def _book_key(store: Store, day: date, kb_dir: Path | None) -> str:
     folder = str(kb_dir.resolve()) if kb_dir is not None else ""
-    return f"{claims_version(store)}|{day.isoformat()}|{folder}"
+    return f"{claims_version(store)}|{day.isoformat()}|{folder}|{credits_version()}"
 
 
 def _compute(store: Store, day: date, kb_dir: Path | None) -> list[StoredCredit]:
