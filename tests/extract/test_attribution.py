@@ -63,3 +63,46 @@ def test_in_text_attribution(sentence: str, original: str) -> None:
 
 def test_no_attribution_in_own_voice() -> None:
     assert in_text_attribution("United have signed the winger for £20m.") is None
+
+
+LEFTOVERS = [
+    ("Tuttosport.Despite", "Tuttosport"),  # a label run into the next sentence
+    ("Telegraph.Arteta", "Telegraph"),
+    ("On Saturday The Athletic", "The Athletic"),  # the sentence's words before the name
+    ("Respected journalist Di Marzio", "Di Marzio"),
+    ("Italian", None),  # a nationality is no source
+    ("Metro.co.uk", "Metro.co.uk"),  # a web address keeps its dots
+]
+
+
+@pytest.mark.parametrize(("name", "tidy"), LEFTOVERS)
+def test_tidy_name_drops_what_the_pattern_took_from_the_sentence(name: str, tidy: str | None) -> None:
+    from mercato.extract.attribution import tidy_name
+
+    assert tidy_name(name) == tidy
+
+
+def test_a_reporter_named_with_his_outlet_is_its_journalist() -> None:
+    from mercato.extract.attribution import tidy_attribution
+
+    found = tidy_attribution(in_text_attribution("Rovers want the winger, reports Sky Sports' Kaveh Solhekol."))
+    assert found is not None
+    assert (found.original, found.outlet, found.journalist) == ("Sky Sports", "Sky Sports", "Kaveh Solhekol")
+
+
+def test_an_attribution_of_leftovers_only_is_none() -> None:
+    from mercato.domain import Attribution
+    from mercato.extract.attribution import tidy_attribution
+
+    assert tidy_attribution(Attribution(outlet="Italian", chain=("Italian",))) is None
+
+
+@pytest.mark.parametrize("label", ["lancashiretelegraph.co.uk", "uol.com.br", "90min"])
+def test_web_addresses_and_digit_names_are_labels_for_the_credit(label: str) -> None:
+    # The rules read them as before (the decision model's features were trained so); the credit
+    # a gossip item finally gets reads them, so the item credits the outlet it cites.
+    assert parse_label(label) is None
+    found = parse_label(label, addresses=True)
+    assert found is not None and found.original == label
+    item = f"Rovers want Town winger Sam Example, 22. ({label})"
+    assert trailing_label(item, addresses=True) is not None

@@ -6,8 +6,16 @@ from datetime import date
 
 from storykit import claim
 
-from mercato.domain import Window
-from mercato.score.track_records import league_table, prior_for, track_records
+from mercato.domain import Stage, Window
+from mercato.score.track_records import (
+    CLAIM_WEIGHT,
+    PRIOR_STRENGTH,
+    TIER_POOL_SHRINK,
+    SourceRecord,
+    league_table,
+    prior_for,
+    track_records,
+)
 from mercato.stories.merge import merge_stories
 from mercato.stories.outcomes import CompletedMove, CompletedTransfers, label_stories
 
@@ -46,17 +54,82 @@ def test_reliability_is_a_beta_posterior_with_an_interval() -> None:
     stories, outcomes = _history()
     records = {k: r for (k, _), r in track_records(stories, outcomes).items()}
     star = records["star"]
-    assert star.prior == (1.0, 1.0)
-    assert abs(star.reliability - (1 + 1) / (2 + 3)) < 1e-9
+    a0, b0 = star.prior
+    assert abs(a0 + b0 - PRIOR_STRENGTH) < 1e-9
+    a, b = a0 + star.weighted_happened, b0 + star.weighted_not_happened
+    assert abs(star.reliability - a / (a + b)) < 1e-9
     assert star.low < star.reliability < star.high
 
 
-def test_tier_prior_pulls_the_estimate() -> None:
+def _rate(*records: SourceRecord) -> float:
+    """The weighted hit rate of these records together."""
+    hit = sum(r.weighted_happened for r in records)
+    return hit / (hit + sum(r.weighted_not_happened for r in records))
+
+
+def test_the_prior_is_the_pooled_rate_of_the_period_by_tier() -> None:
     stories, outcomes = _history()
-    plain = {k: r for (k, _), r in track_records(stories, outcomes).items()}
-    tiered = {k: r for (k, _), r in track_records(stories, outcomes, tiers={"star": "5"}).items()}
-    assert tiered["star"].prior == prior_for("5")
-    assert tiered["star"].reliability < plain["star"].reliability
+    more = merge_stories([
+        claim("Pavel Oudin", "Everton", "2021-03-03", source="Times"),
+        claim("Rui Salgado", "Leeds", "2021-04-01", source="Times"),
+    ])  # fmt: skip
+    stories = [*stories, *more]
+    outcomes = {**outcomes, **label_stories(more, as_of=date(2021, 10, 1))}
+    records = {k: r for (k, _), r in track_records(stories, outcomes, tiers={"star": "5", "times": "5"}).items()}
+    sky, star, times = records["sky sports"], records["star"], records["times"]
+    everyone = _rate(sky, star, times)
+    # The Star's prior: its tier's pooled record (the Star's and the Times') shrunk towards everyone's.
+    tier = star.weighted_happened + times.weighted_happened
+    tier_total = tier + star.weighted_not_happened + times.weighted_not_happened
+    expected = (tier + TIER_POOL_SHRINK * everyone) / (tier_total + TIER_POOL_SHRINK)
+    assert abs(star.prior[0] / PRIOR_STRENGTH - expected) < 1e-9
+    assert star.prior == times.prior and star.prior != sky.prior
+
+
+def test_priors_come_only_from_the_stories_given() -> None:
+    """A replay passes what was known before its day: later outcomes cannot reach the prior."""
+    stories, outcomes = _history()
+    nothing_resolved = {k: r for (k, _), r in track_records(stories, {}).items()}
+    assert nothing_resolved["sky sports"].prior == prior_for(None)
+    early = [s for s in stories if s.person in ("Jonas Brekke", "Pavel Oudin")]
+    records = {k: r for (k, _), r in track_records(early, outcomes).items()}
+    everyone = _rate(*records.values())
+    assert all(abs(r.prior[0] / PRIOR_STRENGTH - everyone) < 1e-9 for r in records.values())
+
+
+def test_a_strong_claim_counts_more_than_interest() -> None:
+    claims = [
+        claim("Jonas Brekke", "Arsenal", "2021-03-01", source="Sky Sports", stage=Stage.AGREEMENT),
+        claim("Ilan Castor", "Chelsea", "2021-03-02", source="Sky Sports", stage=Stage.MONITORING),
+    ]
+    table = CompletedTransfers([CompletedMove("Jonas Brekke", "Everton", "Arsenal FC", SUMMER)])
+    stories = merge_stories(claims)
+    outcomes = label_stories(stories, as_of=date(2021, 10, 1), completed=table)
+    [record] = [r for (k, _), r in track_records(stories, outcomes).items() if k == "sky sports"]
+    assert (record.happened, record.not_happened) == (1, 1)
+    assert record.weighted_happened == CLAIM_WEIGHT[Stage.AGREEMENT] == 1.0
+    assert record.weighted_not_happened == CLAIM_WEIGHT[Stage.MONITORING] < 0.5
+
+
+def test_a_club_announcing_its_own_signing_gets_no_rumour_record() -> None:
+    claims = [
+        claim("Jonas Brekke", "Arsenal", "2021-06-01", source=None, outlet="arsenal.com", stage=Stage.SIGNED),
+        claim("Jonas Brekke", "Arsenal", "2021-03-01", source="Sky Sports"),
+    ]
+    table = CompletedTransfers([CompletedMove("Jonas Brekke", "Everton", "Arsenal FC", SUMMER)])
+    stories = merge_stories(claims)
+    outcomes = label_stories(stories, as_of=date(2021, 10, 1), completed=table)
+    keys = {k for (k, _) in track_records(stories, outcomes)}
+    assert keys == {"sky sports"}
+
+
+def test_a_journalist_named_beside_his_outlet_is_credited_too() -> None:
+    claims = [claim("Jonas Brekke", "Arsenal", "2021-03-01", source="The Athletic", journalist="David Ornstein")]
+    stories = merge_stories(claims)
+    outcomes = label_stories(stories, as_of=date(2021, 3, 5))
+    records = {k: r for (k, _), r in track_records(stories, outcomes).items()}
+    assert set(records) == {"athletic", "david ornstein"}
+    assert records["david ornstein"].kind == "journalist" and records["athletic"].kind == "outlet"
 
 
 def test_earliness_on_stories_that_happened() -> None:

@@ -22,8 +22,9 @@ from rich.progress import (
 from mercato.cli import EXIT_PARTIAL
 from mercato.cli.counts import counted
 from mercato.cli.options import current_settings, is_new_store, sqlite_file
-from mercato.errors import IngestError
+from mercato.errors import IngestError, StoreError
 from mercato.pipeline import DEFAULT_BATCH_SIZE, IngestReport, ingest_paths
+from mercato.services.sources import refresh_source_credits
 from mercato.store import Store
 
 # Below this many records a run is quick enough that a bar would only flicker.
@@ -96,6 +97,14 @@ def summary_line(report: IngestReport) -> str:
     if report.copies:
         line += f"; {counted(report.copies, 'article')} linked as copies of earlier ones"
     return line
+
+
+def _refresh_sources(store: Store, kb_dir: Path | None, console: Console) -> None:
+    """Keep the source table's credits for the newest day, so `mercato sources` reads them."""
+    try:
+        refresh_source_credits(store, kb_dir=kb_dir)
+    except StoreError as exc:
+        console.print(f"mercato: source records not refreshed ({exc}); `mercato sources` will compute them")
 
 
 @click.command("ingest")
@@ -173,6 +182,8 @@ def ingest_command(
                     batch_size=batch_size,
                     observer=observer,
                 )
+            if report.claims:
+                _refresh_sources(store, settings.kb_dir, console)
     finally:
         observer.stop()
         signal.signal(signal.SIGTERM, previous)

@@ -17,6 +17,7 @@ from mercato.extract.attribution import (
     PunditColumns,
     in_text_attribution,
     paragraph_labels,
+    tidy_attribution,
 )
 from mercato.extract.candidates import SHORT_KINDS, TEAM_KINDS, Candidate, build_candidates
 from mercato.extract.context import ArticleContext
@@ -153,6 +154,7 @@ def _claim(
     sentence = rule.provenance.span if rule is not None else (candidate.sentences[0] if candidate.sentences else ctx.span(0, 0))
     fee = rule.fee if rule is not None and rule.fee is not None else _fee_in(candidate.sentences)
     attribution = rule.attribution if rule is not None and rule.attribution is not None else sources.of(candidate.sentences)
+    attribution = tidy_attribution(attribution)
     found = find_window(sentence.text, ctx.article.published)
     window = found[2] if found else None
     if window is None and ctx.article.published and stage not in _PAST_STAGES:
@@ -207,7 +209,7 @@ class _Sources:
             clubs |= {normalise_alias(m.span.text) for m in ctx.mentions if m.kind in TEAM_KINDS}
             self._labels = [
                 item
-                for item in paragraph_labels(ctx.article.text)
+                for item in paragraph_labels(ctx.article.text, addresses=True)
                 if item.attribution.original is None or normalise_alias(item.attribution.original) not in clubs
             ]
         return self._labels

@@ -17,6 +17,7 @@ from mercato.stories.merge import Story
 from mercato.stories.names import club_key, person_key
 from mercato.stories.origin import carriers, source_key, source_label
 from mercato.stories.outcomes import Outcome
+from mercato.stories.sources import search_key
 
 Sort = Literal["probability", "latest"]
 
@@ -83,7 +84,7 @@ def matching(book: StoryBook, filters: StoryFilters) -> list[Story]:
         wanted = _names(filters.club, club_key, clubs)
         stories = [s for s in stories if s.to_club_key in wanted or club_key(s.from_club) in wanted]
     if filters.source:
-        wanted_source = source_key(filters.source)
+        wanted_source = search_key(filters.source)
         stories = [s for s in stories if _has_source(s, wanted_source)]
     kept = []
     for story in stories:

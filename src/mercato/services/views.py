@@ -16,6 +16,7 @@ from mercato.score.probability import RumourScore
 from mercato.stories.merge import Story
 from mercato.stories.origin import first_reporter, independent_sources, source_label
 from mercato.stories.outcomes import Outcome, StoryOutcome
+from mercato.stories.sources import source_name
 from mercato.stories.timeline import current_stage, latest_fee
 
 
@@ -38,7 +39,7 @@ class StoryStep:
     published: date
     stage: Stage
     status: Status
-    source: str | None  # the original source (first of the chain), else the outlet
+    source: str | None  # the original source's canonical name (first of the chain), else the outlet's
     outlet: str | None
     fee: Fee | None
     evidence: str
@@ -94,7 +95,7 @@ def story_view(story: Story, outcome: StoryOutcome | None, score: RumourScore | 
             published=m.published,
             stage=m.claim.stage,
             status=m.claim.status,
-            source=source_label(m.claim),
+            source=source_name(source_label(m.claim)),
             outlet=m.claim.provenance.outlet,
             fee=m.claim.fee,
             evidence=m.claim.provenance.span.text,

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from mercato.domain import TransferClaim
 from mercato.stories.merge import Story, StoryClaim
-from mercato.stories.sources import source_key
+from mercato.stories.sources import source_key, source_name
 
 _WORD = re.compile(r"\w+")
 # Two reports this alike, days apart, are one report copied (syndication without a "via").
@@ -19,10 +19,19 @@ COPY_DAYS = 3
 
 
 def source_label(claim: TransferClaim) -> str | None:
-    """The original source as printed: the start of a "via" chain, else journalist or outlet."""
-    if claim.attribution is not None and claim.attribution.original:
-        return claim.attribution.original
-    return claim.provenance.outlet
+    """The original source as printed: the start of a "via" chain, else journalist or outlet.
+
+    A name that is no source (a parsing leftover, a platform) gives way to the next one the
+    claim states, the publishing outlet last.
+    """
+    names: list[str | None] = []
+    if claim.attribution is not None:
+        names += [claim.attribution.original, claim.attribution.journalist, claim.attribution.outlet]
+    names.append(claim.provenance.outlet)
+    for name in names:
+        if name and source_key(name):
+            return name
+    return None
 
 
 def carriers(claim: TransferClaim) -> tuple[str, ...]:
@@ -66,7 +75,7 @@ def first_reporter(story: Story) -> Origin:
     first = story.claims[0]
     chain = first.claim.attribution.chain if first.claim.attribution else ()
     label = source_label(first.claim)
-    return Origin(label, source_key(label), first.published, first.claim_id, chain)
+    return Origin(source_name(label), source_key(label), first.published, first.claim_id, chain)
 
 
 def _words(claim: TransferClaim) -> frozenset[str]:
@@ -98,7 +107,7 @@ def independent_sources(story: Story) -> tuple[IndependentSource, ...]:
                 key = source_key(source_label(copied_from.claim))
         if key not in groups:
             groups[key] = []
-            labels[key] = label or "unattributed"
+            labels[key] = source_name(label) or "unattributed"
             leaders.append(member)
         groups[key].append(member)
     out = []

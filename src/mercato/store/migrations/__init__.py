@@ -63,6 +63,7 @@ TABLE_MODULES: tuple[str, ...] = (
     "mercato.store.board_tables",
     "mercato.store.copy_tables",
     "mercato.store.story_tables",
+    "mercato.store.source_tables",
 )
 
 
