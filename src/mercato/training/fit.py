@@ -18,8 +18,11 @@ DECIMALS = 4
 # Regularisation and decision thresholds, chosen by cross-validation on the training folds
 # (`mercato eval --cv`); the frozen slice played no part.
 C_BY_HEAD = {"pair": 0.3, "exit": 0.3, "status": 0.3, "loan": 0.3}
-BALANCED = frozenset({"status"})  # rare statuses (off) weigh as much as common ones
-THRESHOLDS = {"to": 0.4, "from": 0.5, "exit": 0.35, "loan": 0.5, "status_confidence": 0.5}
+# No head is class-balanced: weighing the rare `off` as much as `rumour` found a few more
+# denials but mislabelled more rumours as denials (status accuracy 0.83 against 0.86 over
+# cross-validated candidates, `off` F1 the same), so status is fitted on the natural mix.
+BALANCED: frozenset[str] = frozenset()
+THRESHOLDS = {"to": 0.4, "from": 0.5, "exit": 0.35, "loan": 0.5, "status_confidence": 0.6}
 
 
 # Every head answers with all its classes, even when a small training set lacks one of them.
