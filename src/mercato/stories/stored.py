@@ -13,7 +13,7 @@ from mercato.store.story_tables import read_stories, replace_stories
 from mercato.stories.merge import Story
 from mercato.stories.origin import buzz, first_reporter, independent_sources
 from mercato.stories.outcomes import Outcome, StoryOutcome
-from mercato.stories.timeline import current_stage
+from mercato.stories.timeline import settled_stage
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class SavedStory:
     outcome: StoryOutcome | None
 
 
-def _story_row(story: Story, as_of: date, now: datetime) -> dict[str, Any]:
+def _story_row(story: Story, outcome: StoryOutcome | None, as_of: date, now: datetime) -> dict[str, Any]:
     return {
         "id": story.id, "person": story.person, "person_key": story.person_key,
         "to_club": story.to_club, "to_club_key": story.to_club_key,
@@ -44,7 +44,7 @@ def _story_row(story: Story, as_of: date, now: datetime) -> dict[str, Any]:
         "first_seen": story.first_seen, "last_seen": story.last_seen,
         "first_reporter": first_reporter(story).source,
         "independent_sources": len(independent_sources(story)), "buzz": buzz(story),
-        "stage": current_stage(story).value, "as_of": as_of, "saved_at": now,
+        "stage": settled_stage(story, outcome).value, "as_of": as_of, "saved_at": now,
     }
 
 
@@ -55,7 +55,7 @@ def story_rows(
     now = datetime.now(UTC)
     summaries, claim_rows, outcome_rows = [], [], []
     for story in items:
-        summaries.append(_story_row(story, as_of, now))
+        summaries.append(_story_row(story, outcomes.get(story.id), as_of, now))
         for position, member in enumerate(story.claims):
             claim_rows.append({
                 "story_id": story.id, "claim_ref": member.claim_id, "position": position,
