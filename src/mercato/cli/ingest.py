@@ -164,6 +164,7 @@ def ingest_command(
                     scheduler=scheduler,
                     workers=workers or settings.workers,
                     observer=observer,
+                    kb_dir=settings.kb_dir,
                 )
             else:
                 report = ingest_paths(
@@ -172,6 +173,7 @@ def ingest_command(
                     workers=workers or settings.workers,
                     batch_size=batch_size,
                     observer=observer,
+                    kb_dir=settings.kb_dir,
                 )
     finally:
         observer.stop()

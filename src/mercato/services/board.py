@@ -10,13 +10,16 @@ from typing import Literal
 
 from mercato.domain import STAGE_STATUS, Status
 from mercato.errors import NotFound
+from mercato.services import saved
 from mercato.services.book import StoryBook, story_book
+from mercato.services.saved import SavedSummary
 from mercato.services.views import StoryView, story_view
 from mercato.store import Store
 from mercato.stories.merge import Story
 from mercato.stories.names import club_key, person_key
-from mercato.stories.origin import carriers, source_key, source_label
+from mercato.stories.origin import source_key
 from mercato.stories.outcomes import Outcome
+from mercato.stories.timeline import settled_stage
 
 Sort = Literal["probability", "latest"]
 
@@ -52,8 +55,7 @@ def _probability(book: StoryBook, story: Story) -> float | None:
 
 
 def _status(book: StoryBook, story: Story) -> Status:
-    score = book.scores.get(story.id)
-    return STAGE_STATUS[score.stage] if score is not None else Status.RUMOUR
+    return STAGE_STATUS[settled_stage(story, book.outcomes.get(story.id))]
 
 
 def _names(wanted: str, key: Callable[[str], str], keys: set[str]) -> set[str]:
@@ -62,14 +64,6 @@ def _names(wanted: str, key: Callable[[str], str], keys: set[str]) -> set[str]:
     if exact in keys:
         return {exact}
     return {k for k in keys if exact and exact in k}
-
-
-def _has_source(story: Story, wanted: str) -> bool:
-    for member in story.claims:
-        labels = (source_label(member.claim), *carriers(member.claim))
-        if any(wanted in source_key(label) for label in labels if label):
-            return True
-    return False
 
 
 def matching(book: StoryBook, filters: StoryFilters) -> list[Story]:
@@ -84,7 +78,7 @@ def matching(book: StoryBook, filters: StoryFilters) -> list[Story]:
         stories = [s for s in stories if s.to_club_key in wanted or club_key(s.from_club) in wanted]
     if filters.source:
         wanted_source = source_key(filters.source)
-        stories = [s for s in stories if _has_source(s, wanted_source)]
+        stories = [s for s in stories if saved.has_source(s, wanted_source)]
     kept = []
     for story in stories:
         probability = _probability(book, story)
@@ -110,6 +104,43 @@ def matching(book: StoryBook, filters: StoryFilters) -> list[Story]:
     return kept
 
 
+def saved_matching(store: Store, filters: StoryFilters) -> list[SavedSummary]:
+    """The saved stories that match the filters, sorted as asked (as `matching` does the book's)."""
+    found: Sequence[SavedSummary]
+    if filters.person:  # one person's stories are looked up, not read out of every story
+        found = saved.of_person_named(store, filters.person)
+    else:
+        found = saved.summaries(store)
+    if filters.club:
+        found = saved.of_club(found, filters.club)
+    kept = []
+    for summary in found:
+        probability = summary.probability
+        if filters.status is not None and summary.status != filters.status:
+            continue
+        if filters.window and summary.window.label != filters.window:
+            continue
+        if filters.since and summary.last_seen < filters.since:
+            continue
+        if filters.until and summary.first_seen > filters.until:
+            continue
+        if filters.open_only and probability is None:
+            continue
+        if filters.min_probability is not None and (probability is None or probability < filters.min_probability):
+            continue
+        kept.append(summary)
+    if filters.source:
+        # Sources are read from the claims: open only the stories the other filters kept.
+        wanted = source_key(filters.source)
+        named = {story.id for story in saved.open_stories(store, kept) if saved.has_source(story, wanted)}
+        kept = [s for s in kept if s.id in named]
+    if filters.sort == "probability":
+        kept.sort(key=lambda s: (-(s.probability or -1.0), s.id))
+    else:
+        kept.sort(key=lambda s: (s.last_seen, s.probability or 0.0, s.id), reverse=True)
+    return kept
+
+
 def board_page(
     store: Store,
     filters: StoryFilters,
@@ -119,6 +150,10 @@ def board_page(
     kb_dir: Path | None = None,
 ) -> tuple[int, list[StoryView]]:
     """How many stories match, and the stories of one page."""
+    if saved.answers_from_saved(store, filters.as_of):
+        chosen_saved = saved_matching(store, filters)
+        page = chosen_saved[offset : None if limit is None else offset + limit]
+        return len(chosen_saved), saved.views(store, page)
     book = story_book(store, as_of=filters.as_of, kb_dir=kb_dir)
     found = matching(book, filters)
     chosen = found[offset : None if limit is None else offset + limit]
@@ -134,6 +169,8 @@ def story_ids_of_claims(
     store: Store, *, as_of: date | None = None, kb_dir: Path | None = None
 ) -> Mapping[str, str]:
     """The story each transfer claim belongs to (claim id as text -> story id)."""
+    if saved.answers_from_saved(store, as_of):
+        return saved.story_of_claims(store)
     return story_book(store, as_of=as_of, kb_dir=kb_dir).story_of_claim
 
 
@@ -149,6 +186,8 @@ def get_story(
     store: Store, wanted: str, *, as_of: date | None = None, kb_dir: Path | None = None
 ) -> StoryView:
     """A story by id, by id prefix, or by a person's name when that leaves one; raises NotFound."""
+    if saved.answers_from_saved(store, as_of):
+        return saved.one_story(store, wanted)
     book = story_book(store, as_of=as_of, kb_dir=kb_dir)
     story = book.by_id.get(wanted)
     if story is None:

@@ -85,9 +85,15 @@ def assign_to_buyers(claims: Sequence[tuple[str, TransferClaim]]) -> list[tuple[
             claim_id, claim = claims[i]
             if claim.to_club is None or claim.to_club in subjects:
                 continue
-            if claim.stage in stages:
-                claim = replace(claim, stage=Stage.INTEREST, status=STAGE_STATUS[Stage.INTEREST])
-            if claim.fee is not None and claim.fee in fees:
-                claim = replace(claim, fee=None)
-            out[i] = (claim_id, claim)
+            drop_fee = claim.fee is not None and claim.fee in fees
+            out[i] = (claim_id, as_suitor(claim, stage=claim.stage in stages, fee=drop_fee))
     return out
+
+
+def as_suitor(claim: TransferClaim, *, stage: bool, fee: bool) -> TransferClaim:
+    """The claim with the subject's stage (back to interest) and fee taken off, as asked."""
+    if stage:
+        claim = replace(claim, stage=Stage.INTEREST, status=STAGE_STATUS[Stage.INTEREST])
+    if fee:
+        claim = replace(claim, fee=None)
+    return claim

@@ -29,6 +29,9 @@ class StoryClaim:
     claim_id: str
     claim: TransferClaim
     copies: tuple[StoryClaim, ...] = ()  # the same report as carried by other articles
+    # What the buyer rule took off the stored claim (its sentence's subject is another club).
+    stage_dropped: bool = False
+    fee_dropped: bool = False
 
     @property
     def published(self) -> date:
@@ -262,20 +265,23 @@ def merge_stories(claims: Iterable[tuple[str, TransferClaim]]) -> list[Story]:
         if c.provenance.published is not None and claim_window(c) is not None
     ]
     dated.sort(key=lambda pair: (pair[1].provenance.published, pair[0]))
+    stored = [c for _, c in dated]
     dated = assign_to_buyers(dated)  # a deal's stage and fee go to its buyer's story only
     transfer_claims = [c for _, c in dated]
     persons = _person_keys(transfer_claims)
     clubs = _club_keys(transfer_claims, persons)
     homes = _home_clubs(transfer_claims, persons)
     groups: dict[tuple[str, str, Window], list[StoryClaim]] = defaultdict(list)
-    for (cid, claim), person, club in zip(dated, persons, clubs):
+    for (cid, claim), original, person, club in zip(dated, stored, persons, clubs):
         window = claim_window(claim)
         assert window is not None
         home = homes.get((person, window)) or claim.from_club
         if club and home and clubs_match(claim.to_club, home):
             continue  # his own club keeping or selling him is not a move there
         destination = club or f"exit:{club_key(claim.from_club)}"
-        groups[(person, destination, window)].append(StoryClaim(cid, claim))
+        groups[(person, destination, window)].append(
+            StoryClaim(cid, claim, stage_dropped=claim.stage != original.stage, fee_dropped=claim.fee != original.fee)
+        )
     stories = []
     for (person, destination, window), members in groups.items():
         name = _fullest(m.claim.person for m in members)

@@ -8,6 +8,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 
 from mercato.domain import ContractClaim, Stage, Status, TransferClaim, Window
@@ -177,6 +178,25 @@ def load_completed_transfers(kb_dir: Path, seasons: Collection[int] | None = Non
     for path in sorted((kb_dir / "transfers").glob("*.csv")):
         moves.extend(_read_dated(path, seasons))
     return CompletedTransfers(moves)
+
+
+def season_of(window: Window) -> int:
+    """The season a window belongs to in the tables (2021 winter is January 2022: season 2021)."""
+    return window.year if window.part == "summer" else window.year - 1
+
+
+@lru_cache(maxsize=8)
+def completed_transfers(kb_dir: Path | None, seasons: frozenset[int] | None = None) -> CompletedTransfers | None:
+    """Completed-transfer tables from a knowledge-base folder, when it has them (kept per process).
+
+    `seasons` reads only those seasons' tables: an ingest needs the windows in the news, and the
+    whole tables take seconds to read.
+    """
+    if kb_dir is None:
+        return None
+    if not (kb_dir / "transfers-by-window").is_dir() and not (kb_dir / "transfers").is_dir():
+        return None
+    return load_completed_transfers(kb_dir, seasons)
 
 
 def _is_done(claim: TransferClaim) -> bool:
