@@ -191,12 +191,28 @@ def open_stories(store: Store, chosen: Iterable[SavedSummary]) -> list[Story]:
     return stories
 
 
+# Views already opened, per store, until stories are saved again (a server answers a club's
+# page of hundreds of stories once, then from here).
+_views: dict[str, tuple[tuple[int, str], dict[str, StoryView]]] = {}
+
+
+def _opened(store: Store) -> dict[str, StoryView]:
+    url = store.engine.url.render_as_string()
+    version = saved_version(store)
+    with _lock:
+        found = _views.get(url)
+        if found is None or found[0] != version:
+            found = (version, {})
+            _views[url] = found
+    return found[1]
+
+
 def views(store: Store, chosen: Iterable[SavedSummary]) -> list[StoryView]:
     """The saved stories as every face shows them."""
     chosen = list(chosen)
-    built = open_stories(store, chosen)
-    shown = []
-    for summary, story in zip(chosen, built):
+    opened = _opened(store)
+    missing = [s for s in chosen if s.id not in opened]
+    for summary, story in zip(missing, open_stories(store, missing)):
         if not story.claims:
             continue
         score = (
@@ -204,8 +220,9 @@ def views(store: Store, chosen: Iterable[SavedSummary]) -> list[StoryView]:
                         summary.independent_sources, summary.stage)
             if summary.score is not None else None
         )  # fmt: skip
-        shown.append(story_view(story, summary.outcome, score))
-    return shown
+        with _lock:
+            opened[summary.id] = story_view(story, summary.outcome, score)
+    return [opened[s.id] for s in chosen if s.id in opened]
 
 
 def one_story(store: Store, wanted: str) -> StoryView:
