@@ -106,39 +106,35 @@ def matching(book: StoryBook, filters: StoryFilters) -> list[Story]:
 
 def saved_matching(store: Store, filters: StoryFilters) -> list[SavedSummary]:
     """The saved stories that match the filters, sorted as asked (as `matching` does the book's)."""
+    by_probability = filters.sort == "probability"
     found: Sequence[SavedSummary]
     if filters.person:  # one person's stories are looked up, not read out of every story
         found = saved.of_person_named(store, filters.person)
-    else:
-        found = saved.summaries(store)
+        found = saved.most_probable_first(found) if by_probability else saved.latest_first(found)
+    else:  # every story, kept in both orders: filtering keeps the order
+        orders = saved.summaries(store)
+        found = orders.most_probable if by_probability else orders.latest
     if filters.club:
         found = saved.of_club(found, filters.club)
-    kept = []
-    for summary in found:
-        probability = summary.probability
-        if filters.status is not None and summary.status != filters.status:
-            continue
-        if filters.window and summary.window.label != filters.window:
-            continue
-        if filters.since and summary.last_seen < filters.since:
-            continue
-        if filters.until and summary.first_seen > filters.until:
-            continue
-        if filters.open_only and probability is None:
-            continue
-        if filters.min_probability is not None and (probability is None or probability < filters.min_probability):
-            continue
-        kept.append(summary)
+    if filters.status is not None:
+        found = [s for s in found if s.status == filters.status]
+    if filters.window:
+        found = [s for s in found if s.window.label == filters.window]
+    if filters.since:
+        found = [s for s in found if s.last_seen >= filters.since]
+    if filters.until:
+        found = [s for s in found if s.first_seen <= filters.until]
+    if filters.open_only:
+        found = [s for s in found if s.probability is not None]
+    if filters.min_probability is not None:
+        least = filters.min_probability
+        found = [s for s in found if s.probability is not None and s.probability >= least]
     if filters.source:
         # Sources are read from the claims: open only the stories the other filters kept.
         wanted = source_key(filters.source)
-        named = {story.id for story in saved.open_stories(store, kept) if saved.has_source(story, wanted)}
-        kept = [s for s in kept if s.id in named]
-    if filters.sort == "probability":
-        kept.sort(key=lambda s: (-(s.probability or -1.0), s.id))
-    else:
-        kept.sort(key=lambda s: (s.last_seen, s.probability or 0.0, s.id), reverse=True)
-    return kept
+        named = {story.id for story in saved.open_stories(store, found) if saved.has_source(story, wanted)}
+        found = [s for s in found if s.id in named]
+    return list(found)
 
 
 def board_page(

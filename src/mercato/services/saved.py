@@ -22,7 +22,7 @@ from mercato.services.views import StoryView, story_view
 from mercato.store import Store
 from mercato.store.board_tables import claims_by_id, newest_published
 from mercato.store.story_tables import (
-    load_story_model,
+    has_story_model,
     read_members,
     read_summaries,
     saved_version,
@@ -53,13 +53,7 @@ class SavedSummary:
     independent_sources: int
     outcome: StoryOutcome | None
     score: StoredScore | None
-
-    @property
-    def probability(self) -> float | None:
-        """The saved probability while the story is open."""
-        if self.score is None or (self.outcome is not None and self.outcome.outcome != Outcome.OPEN):
-            return None
-        return self.score.probability
+    probability: float | None  # the saved probability while the story is open
 
     @property
     def status(self) -> Status:
@@ -78,7 +72,9 @@ def _summary(row: Mapping[str, Any]) -> SavedSummary | None:
         StoredScore(row["probability"], row["evidence"], row["score_buzz"])
         if row["probability"] is not None else None
     )  # fmt: skip
+    is_open = outcome is None or outcome.outcome == Outcome.OPEN
     return SavedSummary(
+        probability=score.probability if score is not None and is_open else None,
         id=row["id"], person=row["person"], person_key=row["person_key"], to_club=row["to_club"],
         to_club_key=row["to_club_key"] or "", from_club=row["from_club"], window=window,
         first_seen=row["first_seen"], last_seen=row["last_seen"], stage=Stage(row["stage"]),
@@ -86,12 +82,30 @@ def _summary(row: Mapping[str, Any]) -> SavedSummary | None:
     )  # fmt: skip
 
 
-_summaries: dict[str, tuple[tuple[int, str], tuple[SavedSummary, ...]]] = {}
+def latest_first(found: Iterable[SavedSummary]) -> list[SavedSummary]:
+    """Latest reported first (the board's default order), the more probable first on a day."""
+    return sorted(found, key=lambda s: (s.last_seen, s.probability or 0.0, s.id), reverse=True)
+
+
+def most_probable_first(found: Iterable[SavedSummary]) -> list[SavedSummary]:
+    """Open stories by probability, then the rest (the ranked board's order)."""
+    return sorted(found, key=lambda s: (-(s.probability or -1.0), s.id))
+
+
+@dataclass(frozen=True)
+class SavedOrders:
+    """Every saved story's summary in both board orders: filtering a sorted list keeps it sorted."""
+
+    latest: tuple[SavedSummary, ...]
+    most_probable: tuple[SavedSummary, ...]
+
+
+_summaries: dict[str, tuple[tuple[int, str], SavedOrders]] = {}
 _lock = threading.Lock()
 
 
-def summaries(store: Store) -> tuple[SavedSummary, ...]:
-    """Every saved story's summary, newest first (read again only after stories were saved)."""
+def summaries(store: Store) -> SavedOrders:
+    """Every saved story's summary, in both orders (read again only after stories were saved)."""
     url = store.engine.url.render_as_string()
     version = saved_version(store)
     with _lock:
@@ -99,8 +113,7 @@ def summaries(store: Store) -> tuple[SavedSummary, ...]:
     if found is not None and found[0] == version:
         return found[1]
     read = [s for s in (_summary(r) for r in read_summaries(store)) if s is not None]
-    read.sort(key=lambda s: (s.last_seen, s.id), reverse=True)
-    result = tuple(read)
+    result = SavedOrders(tuple(latest_first(read)), tuple(most_probable_first(read)))
     with _lock:
         _summaries[url] = (version, result)
     return result
@@ -108,8 +121,7 @@ def summaries(store: Store) -> tuple[SavedSummary, ...]:
 
 def summaries_where(store: Store, **where: Any) -> list[SavedSummary]:
     """The summaries of the saved stories a query names (see `read_summaries`), newest first."""
-    read = [s for s in (_summary(r) for r in read_summaries(store, **where)) if s is not None]
-    return sorted(read, key=lambda s: (s.last_seen, s.id), reverse=True)
+    return latest_first(s for s in (_summary(r) for r in read_summaries(store, **where)) if s is not None)
 
 
 def of_person_named(store: Store, name: str) -> list[SavedSummary]:
@@ -124,7 +136,7 @@ def answers_from_saved(store: Store, as_of: date | None) -> bool:
     """True when the saved stories answer a question as of this day: the newest news, scored."""
     if as_of is not None and as_of != (newest_published(store) or date.today()):
         return False
-    return load_story_model(store) is not None
+    return has_story_model(store)
 
 
 def saved_day(store: Store) -> date:

@@ -14,6 +14,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
+from weakref import WeakSet
 
 from sqlalchemy import (
     Boolean,
@@ -21,6 +22,7 @@ from sqlalchemy import (
     Connection,
     Date,
     DateTime,
+    Engine,
     Float,
     ForeignKey,
     Index,
@@ -142,9 +144,16 @@ class StoryRows:
     outcome: Mapping[str, Any] | None
 
 
+# Engines whose story tables are known to exist: checking costs a query per table, per read.
+_ensured: WeakSet[Engine] = WeakSet()
+
+
 def ensure_story_tables(store: Store) -> None:
-    """Create the story tables if this store does not have them yet."""
+    """Create the story tables if this store does not have them yet (checked once per engine)."""
+    if store.engine in _ensured:
+        return
     metadata.create_all(store.engine, tables=list(STORY_TABLES))
+    _ensured.add(store.engine)
 
 
 @dataclass(frozen=True)
@@ -310,6 +319,13 @@ def load_story_model(store: Store) -> Mapping[str, Any] | None:
     with store.engine.connect() as conn:
         row = conn.execute(select(story_model).where(story_model.c.id == 1)).mappings().first()
     return dict(row) if row is not None else None
+
+
+def has_story_model(store: Store) -> bool:
+    """True when a probability model is saved (the stories were saved scored)."""
+    ensure_story_tables(store)
+    with store.engine.connect() as conn:
+        return conn.scalar(select(story_model.c.id).where(story_model.c.id == 1)) is not None
 
 
 def count_stories(store: Store) -> int:
