@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import csv
+import threading
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
-from functools import lru_cache
 from pathlib import Path
 
 from mercato.domain import ContractClaim, Stage, Status, TransferClaim, Window
@@ -185,18 +185,34 @@ def season_of(window: Window) -> int:
     return window.year if window.part == "summer" else window.year - 1
 
 
-@lru_cache(maxsize=8)
+# Tables read so far, per knowledge-base folder: the seasons read (None: all) and the tables.
+_tables: dict[Path, tuple[frozenset[int] | None, CompletedTransfers]] = {}
+_tables_lock = threading.Lock()
+
+
 def completed_transfers(kb_dir: Path | None, seasons: frozenset[int] | None = None) -> CompletedTransfers | None:
     """Completed-transfer tables from a knowledge-base folder, when it has them (kept per process).
 
-    `seasons` reads only those seasons' tables: an ingest needs the windows in the news, and the
-    whole tables take seconds to read.
+    `seasons` asks only for those seasons' tables (an ingest needs the windows in the news, and
+    the whole tables take seconds to read); what was read is kept and grows to cover each new
+    ask, so a process reads the tables at most once per new season. Labels only look at the
+    windows they are asked about, so extra seasons change nothing.
     """
     if kb_dir is None:
         return None
     if not (kb_dir / "transfers-by-window").is_dir() and not (kb_dir / "transfers").is_dir():
         return None
-    return load_completed_transfers(kb_dir, seasons)
+    with _tables_lock:
+        found = _tables.get(kb_dir)
+        wanted = seasons
+        if found is not None:
+            have, tables = found
+            if have is None or (seasons is not None and seasons <= have):
+                return tables
+            wanted = None if seasons is None else have | seasons
+        tables = load_completed_transfers(kb_dir, wanted)
+        _tables[kb_dir] = (wanted, tables)
+        return tables
 
 
 def _is_done(claim: TransferClaim) -> bool:
