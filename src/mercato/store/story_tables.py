@@ -10,7 +10,7 @@ scored after `mercato stories rebuild` or its next ingest.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -303,14 +303,43 @@ def replace_people_stories(store: Store, person_keys: Collection[str], rows: Sto
     return deleted
 
 
+def replace_all_stories(store: Store, chunks: Iterable[StoryRowSet], progress: Callable[[int], None] | None = None) -> int:
+    """In one transaction: delete every saved story and save these in their place (a rebuild).
+
+    Serialised on PostgreSQL with the refreshes (two ingests may both find the model missing and
+    rebuild at once). Returns how many stories were saved; `progress` hears the count so far.
+    """
+    ensure_story_tables(store)
+    saved = 0
+    try:
+        with store.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_STORY_LOCK_KEY})
+            for table in (*_STORY_CHILDREN, stories):
+                conn.execute(delete(table))
+            for rows in chunks:
+                _insert(conn, rows)
+                saved += len(rows.stories)
+                if progress is not None:
+                    progress(saved)
+    except SQLAlchemyError as exc:
+        raise StoreError(f"could not save stories: {database_reason(exc)}") from exc
+    return saved
+
+
 def save_story_model(store: Store, *, as_of: date, count: int, payload: str) -> None:
     """Save the probability model the stories are scored with (replacing the one saved before)."""
     ensure_story_tables(store)
-    with store.engine.begin() as conn:
-        conn.execute(delete(story_model))
-        conn.execute(insert(story_model), [{
-            "id": 1, "as_of": as_of, "stories": count, "payload": payload, "saved_at": datetime.now(UTC),
-        }])  # fmt: skip
+    try:
+        with store.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":  # two ingests may refit at once
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_STORY_LOCK_KEY})
+            conn.execute(delete(story_model))
+            conn.execute(insert(story_model), [{
+                "id": 1, "as_of": as_of, "stories": count, "payload": payload, "saved_at": datetime.now(UTC),
+            }])  # fmt: skip
+    except SQLAlchemyError as exc:
+        raise StoreError(f"could not save the story model: {database_reason(exc)}") from exc
 
 
 def load_story_model(store: Store) -> Mapping[str, Any] | None:

@@ -22,9 +22,9 @@ from mercato.kb.keys import person_key, surname_key
 from mercato.store.board_tables import board_claims, newest_published
 from mercato.store.database import Store
 from mercato.store.story_tables import (
-    clear_stories,
     contracts_of,
     open_people_of_windows,
+    replace_all_stories,
     replace_people_stories,
     saved_windows,
     stored_person_keys,
@@ -38,7 +38,7 @@ from mercato.stories.outcomes import (
     label_stories,
     season_of,
 )
-from mercato.stories.stored import StoredScore, save_stories, story_inputs, story_rows
+from mercato.stories.stored import StoredScore, story_inputs, story_rows
 
 _SAVE_CHUNK = 2000
 
@@ -84,12 +84,13 @@ def rebuild_stories(
     stories = merge_stories(inputs.transfers)
     outcomes = label_stories(stories, as_of=day, completed=completed, contracts=inputs.contracts)
     scores = scorer.fit(store, stories, outcomes, as_of=day) if scorer is not None else None
-    clear_stories(store)
-    saved = 0
-    for start in range(0, len(stories), _SAVE_CHUNK):
-        saved += save_stories(store, stories[start : start + _SAVE_CHUNK], outcomes, as_of=day, scores=scores)
-        if progress is not None:
-            progress(saved, len(stories))
+    chunks = (
+        story_rows(stories[start : start + _SAVE_CHUNK], outcomes, as_of=day, scores=scores)
+        for start in range(0, len(stories), _SAVE_CHUNK)
+    )
+    saved = replace_all_stories(
+        store, chunks, None if progress is None else lambda done: progress(done, len(stories))
+    )
     return UpkeepReport(saved, (), day, time.perf_counter() - started, refitted=scorer is not None)
 
 
