@@ -143,7 +143,9 @@ def test_his_own_club_selling_him_is_not_a_move_there() -> None:
 def _records(ids: set[str]) -> list[dict[str, str]]:
     corpus = require_shared("corpus", "articles.jsonl")
     heldout = set(require_shared("eval", "heldout_ids.txt").read_text(encoding="utf-8").split())
-    wanted = ids - heldout
+    if ids & heldout:
+        pytest.skip("a record these checks read is held out")
+    wanted = ids
     found = []
     with corpus.open(encoding="utf-8") as lines:
         for line in lines:
