@@ -216,6 +216,7 @@ def ingest_with_dask(
     extract: Extract | None = None,
     records_per_partition: int = DEFAULT_PARTITION_RECORDS,
     observer: IngestObserver | None = None,
+    kb_dir: Path | None = None,
 ) -> IngestReport:
     """Ingest files and URLs as a Dask job, store the results; the same report as a local run."""
     from mercato.ingest.readers import iter_files
@@ -225,7 +226,7 @@ def ingest_with_dask(
     if records_per_partition < 1:
         raise ConfigurationError("a partition needs at least one record")
     extract = extract or default_extract()
-    writer = _Writer(store, observer or SilentObserver())
+    writer = _Writer(store, observer or SilentObserver(), kb_dir=kb_dir)
     started = time.perf_counter()
     sources: list[Path | str] = []
     for given in paths:

@@ -21,6 +21,7 @@ from mercato.domain import Article, Extraction, TransferClaim
 from mercato.errors import ConfigurationError, IngestError, StoreError
 from mercato.ingest.readers import Record, iter_files, reader_for
 from mercato.kb.met import people_met
+from mercato.score.saved import SavedScorer
 from mercato.store import Store
 from mercato.store.batches import store_batch
 from mercato.store.copy_tables import link_copies, unindexed
@@ -131,6 +132,26 @@ def _extract_chunk(extract: Extract, articles: Sequence[Article]) -> list[_Outco
     return outcomes
 
 
+def refresh_stories_of(
+    store: Store, extractions: Sequence[Extraction], added_ids: Sequence[str], *, kb_dir: Path | None
+) -> str | None:
+    """Attach newly stored claims to their saved stories, scored; a warning if that failed.
+
+    The claims are safe even if this fails: `mercato stories rebuild` recomputes the stories.
+    """
+    added = set(added_ids)
+    names = people_named(
+        c for e in extractions if e.article.id in added for c in e.claims if isinstance(c, TransferClaim)
+    )
+    if not names:
+        return None
+    try:
+        refresh_stories(store, names, kb_dir=kb_dir, scorer=SavedScorer())
+    except StoreError as exc:
+        return f"stories not refreshed ({exc}); run `mercato stories rebuild`"
+    return None
+
+
 class StoreWriter:
     """Stores extractions and keeps the run's report; every ingest engine writes through it.
 
@@ -139,10 +160,11 @@ class StoreWriter:
     original it copies. A refused batch is retried article by article so only the bad one fails.
     """
 
-    def __init__(self, store: Store, observer: IngestObserver) -> None:
+    def __init__(self, store: Store, observer: IngestObserver, *, kb_dir: Path | None = None) -> None:
         self.store = store
         self.observer = observer
         self.report = IngestReport()
+        self.kb_dir = kb_dir  # whose completed-transfer tables settle the stories refreshed
 
     def fail(self, error: IngestError) -> None:
         """Count and report one failed source."""
@@ -173,17 +195,9 @@ class StoreWriter:
         self._refresh_stories(extractions, result.article_ids)
 
     def _refresh_stories(self, extractions: list[Extraction], added_ids: tuple[str, ...]) -> None:
-        """Attach the new claims to their stored stories; the claims are safe even if this fails."""
-        added = set(added_ids)
-        names = people_named(
-            c for e in extractions if e.article.id in added for c in e.claims if isinstance(c, TransferClaim)
-        )
-        if not names:
-            return
-        try:
-            refresh_stories(self.store, names)
-        except StoreError as exc:
-            self.report.warnings.append(f"stories not refreshed ({exc}); run `mercato stories rebuild`")
+        warning = refresh_stories_of(self.store, extractions, added_ids, kb_dir=self.kb_dir)
+        if warning:
+            self.report.warnings.append(warning)
 
     def repair(self, articles: list[Article]) -> None:
         """Index stored articles that a crash of an older version left without a copy signature."""
@@ -217,8 +231,9 @@ class _Run(StoreWriter):
         pool: Executor | None,
         workers: int,
         observer: IngestObserver,
+        kb_dir: Path | None = None,
     ) -> None:
-        super().__init__(store, observer)
+        super().__init__(store, observer, kb_dir=kb_dir)
         self.extract = extract
         self.pool = pool
         self.workers = workers
@@ -303,8 +318,12 @@ def ingest_paths(
     workers: int = 1,
     batch_size: int = DEFAULT_BATCH_SIZE,
     observer: IngestObserver | None = None,
+    kb_dir: Path | None = None,
 ) -> IngestReport:
-    """Ingest files, directories and http(s) URLs into `store`; returns what it did."""
+    """Ingest files, directories and http(s) URLs into `store`; returns what it did.
+
+    The saved stories of the people in the news are refreshed, settled with the completed-transfer
+    tables under `kb_dir` when given."""
     if workers < 1:
         raise ConfigurationError("workers must be at least 1")
     if batch_size < 1:
@@ -313,7 +332,7 @@ def ingest_paths(
     observer = observer or SilentObserver()
     started = time.perf_counter()
     files: list[Path | str] = []
-    run = _Run(store, extract, None, workers, observer)
+    run = _Run(store, extract, None, workers, observer, kb_dir)
     for found in _sources(paths):
         if isinstance(found, IngestError):
             run.fail(found)

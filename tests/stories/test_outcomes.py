@@ -13,6 +13,7 @@ from mercato.stories.outcomes import (
     CompletedMove,
     CompletedTransfers,
     Outcome,
+    completed_transfers,
     label_stories,
     load_completed_transfers,
 )
@@ -131,6 +132,24 @@ def test_load_completed_transfers_reads_both_table_layouts(tmp_path: Path) -> No
     assert [(m.to_club, m.is_loan) for m in winter] == [("Arsenal FC", True)]
     summer = table.moves_of("Ilan Castor", Window(2022, "summer"), known_on=date(2022, 7, 15))
     assert [m.to_club for m in summer] == ["Chelsea"]
+
+
+def test_tables_asked_by_season_read_those_seasons_and_keep_them(tmp_path: Path) -> None:
+    league = tmp_path / "transfers-by-window" / "premier_league"
+    league.mkdir(parents=True)
+    header = ("season,league,club,window,movement,player_name,player_id,age,nationality,position,pos,"
+              "market_value,dealing_club,dealing_country,fee,is_loan\n")
+    for season, person in ((2021, "Jonas Brekke"), (2022, "Ilan Castor")):
+        (league / f"{season}.csv").write_text(
+            header + f"{season},Premier League,Arsenal FC,summer,in,{person},1,24,Norway,CM,CM,1,Everton FC,England,0,0\n"
+        )
+    first = completed_transfers(tmp_path, frozenset({2021}))
+    assert first is not None and len(first) == 1
+    assert completed_transfers(tmp_path, frozenset({2021})) is first, "kept, not read again"
+    both = completed_transfers(tmp_path, frozenset({2022}))
+    assert both is not None and len(both) == 2, "a new season adds to what was read"
+    assert both.moves_of("Jonas Brekke", Window(2021, "summer"), known_on=date(2021, 9, 2))
+    assert completed_transfers(None) is None
 
 
 def test_tables_that_list_a_clubs_league_outweigh_a_done_claim() -> None:

@@ -58,7 +58,12 @@ def ingest_articles(app: FastAPI, store: Store, items: Sequence[ArticleIn]) -> I
                 IngestFailure(article_id=article.id, error=f"{type(exc).__name__}: {exc}")
             )
     # People, articles, claims and copy links in one transaction, as `mercato ingest` stores them.
-    added = len(store_batch(store, extractions, *people_met(extractions)).article_ids)
+    added_ids = store_batch(store, extractions, *people_met(extractions)).article_ids
+    added = len(added_ids)
+    # Their saved stories too, as `mercato ingest` keeps them (a failure leaves the claims stored).
+    from mercato.pipeline import refresh_stories_of  # late, as the extractor above
+
+    refresh_stories_of(store, extractions, added_ids, kb_dir=app.state.settings.kb_dir)
     failed_ids = {f.article_id for f in failed}
     return IngestOut(
         added=added,

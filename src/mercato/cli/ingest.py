@@ -173,6 +173,7 @@ def ingest_command(
                     scheduler=scheduler,
                     workers=workers or settings.workers,
                     observer=observer,
+                    kb_dir=settings.kb_dir,
                 )
             else:
                 report = ingest_paths(
@@ -181,6 +182,7 @@ def ingest_command(
                     workers=workers or settings.workers,
                     batch_size=batch_size,
                     observer=observer,
+                    kb_dir=settings.kb_dir,
                 )
             if report.claims:
                 _refresh_sources(store, settings.kb_dir, console)

@@ -9,6 +9,7 @@ import click
 from rich.progress import Progress
 
 from mercato.cli.options import current_settings, store_url
+from mercato.score.saved import SavedScorer
 from mercato.services.book import completed_transfers
 from mercato.store import Store
 from mercato.stories.upkeep import rebuild_stories
@@ -32,7 +33,9 @@ def rebuild_command(db: str | None, kb: Path | None, as_json: bool) -> None:
         def advance(saved: int, total: int) -> None:
             bar.update(task, description="saving stories", completed=saved, total=total)
 
-        report = rebuild_stories(store, completed=completed_transfers(kb_dir), progress=advance)
+        report = rebuild_stories(
+            store, completed=completed_transfers(kb_dir), progress=advance, scorer=SavedScorer()
+        )
     if as_json:
         click.echo(json.dumps({"stories": report.saved, "as_of": report.as_of.isoformat(), "seconds": round(report.seconds, 3)}))
         return

@@ -10,14 +10,16 @@ from typing import Literal
 
 from mercato.domain import STAGE_STATUS, Status
 from mercato.errors import NotFound
+from mercato.services import saved
 from mercato.services.book import StoryBook, story_book
+from mercato.services.saved import SavedSummary
 from mercato.services.views import StoryView, story_view
 from mercato.store import Store
 from mercato.stories.merge import Story
 from mercato.stories.names import club_key, person_key
-from mercato.stories.origin import carriers, source_key, source_label
 from mercato.stories.outcomes import Outcome
 from mercato.stories.sources import search_key
+from mercato.stories.timeline import settled_stage
 
 Sort = Literal["probability", "latest"]
 
@@ -53,8 +55,7 @@ def _probability(book: StoryBook, story: Story) -> float | None:
 
 
 def _status(book: StoryBook, story: Story) -> Status:
-    score = book.scores.get(story.id)
-    return STAGE_STATUS[score.stage] if score is not None else Status.RUMOUR
+    return STAGE_STATUS[settled_stage(story, book.outcomes.get(story.id))]
 
 
 def _names(wanted: str, key: Callable[[str], str], keys: set[str]) -> set[str]:
@@ -63,14 +64,6 @@ def _names(wanted: str, key: Callable[[str], str], keys: set[str]) -> set[str]:
     if exact in keys:
         return {exact}
     return {k for k in keys if exact and exact in k}
-
-
-def _has_source(story: Story, wanted: str) -> bool:
-    for member in story.claims:
-        labels = (source_label(member.claim), *carriers(member.claim))
-        if any(wanted in source_key(label) for label in labels if label):
-            return True
-    return False
 
 
 def matching(book: StoryBook, filters: StoryFilters) -> list[Story]:
@@ -85,7 +78,7 @@ def matching(book: StoryBook, filters: StoryFilters) -> list[Story]:
         stories = [s for s in stories if s.to_club_key in wanted or club_key(s.from_club) in wanted]
     if filters.source:
         wanted_source = search_key(filters.source)
-        stories = [s for s in stories if _has_source(s, wanted_source)]
+        stories = [s for s in stories if saved.has_source(s, wanted_source)]
     kept = []
     for story in stories:
         probability = _probability(book, story)
@@ -111,6 +104,39 @@ def matching(book: StoryBook, filters: StoryFilters) -> list[Story]:
     return kept
 
 
+def saved_matching(store: Store, filters: StoryFilters) -> list[SavedSummary]:
+    """The saved stories that match the filters, sorted as asked (as `matching` does the book's)."""
+    by_probability = filters.sort == "probability"
+    found: Sequence[SavedSummary]
+    if filters.person:  # one person's stories are looked up, not read out of every story
+        found = saved.of_person_named(store, filters.person)
+        found = saved.most_probable_first(found) if by_probability else saved.latest_first(found)
+    else:  # every story, kept in both orders: filtering keeps the order
+        orders = saved.summaries(store)
+        found = orders.most_probable if by_probability else orders.latest
+    if filters.club:
+        found = saved.of_club(found, filters.club)
+    if filters.status is not None:
+        found = [s for s in found if s.status == filters.status]
+    if filters.window:
+        found = [s for s in found if s.window.label == filters.window]
+    if filters.since:
+        found = [s for s in found if s.last_seen >= filters.since]
+    if filters.until:
+        found = [s for s in found if s.first_seen <= filters.until]
+    if filters.open_only:
+        found = [s for s in found if s.probability is not None]
+    if filters.min_probability is not None:
+        least = filters.min_probability
+        found = [s for s in found if s.probability is not None and s.probability >= least]
+    if filters.source:
+        # Sources are read from the claims: open only the stories the other filters kept.
+        wanted = search_key(filters.source)
+        named = {story.id for story in saved.open_stories(store, found) if saved.has_source(story, wanted)}
+        found = [s for s in found if s.id in named]
+    return list(found)
+
+
 def board_page(
     store: Store,
     filters: StoryFilters,
@@ -120,6 +146,10 @@ def board_page(
     kb_dir: Path | None = None,
 ) -> tuple[int, list[StoryView]]:
     """How many stories match, and the stories of one page."""
+    if saved.answers_from_saved(store, filters.as_of):
+        chosen_saved = saved_matching(store, filters)
+        page = chosen_saved[offset : None if limit is None else offset + limit]
+        return len(chosen_saved), saved.views(store, page)
     book = story_book(store, as_of=filters.as_of, kb_dir=kb_dir)
     found = matching(book, filters)
     chosen = found[offset : None if limit is None else offset + limit]
@@ -135,6 +165,8 @@ def story_ids_of_claims(
     store: Store, *, as_of: date | None = None, kb_dir: Path | None = None
 ) -> Mapping[str, str]:
     """The story each transfer claim belongs to (claim id as text -> story id)."""
+    if saved.answers_from_saved(store, as_of):
+        return saved.story_of_claims(store)
     return story_book(store, as_of=as_of, kb_dir=kb_dir).story_of_claim
 
 
@@ -150,6 +182,8 @@ def get_story(
     store: Store, wanted: str, *, as_of: date | None = None, kb_dir: Path | None = None
 ) -> StoryView:
     """A story by id, by id prefix, or by a person's name when that leaves one; raises NotFound."""
+    if saved.answers_from_saved(store, as_of):
+        return saved.one_story(store, wanted)
     book = story_book(store, as_of=as_of, kb_dir=kb_dir)
     story = book.by_id.get(wanted)
     if story is None:

@@ -14,7 +14,6 @@ import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 
 from mercato.score.coherence import cohere
@@ -27,8 +26,8 @@ from mercato.stories.outcomes import (
     CompletedTransfers,
     StoryOutcome,
     label_stories,
-    load_completed_transfers,
 )
+from mercato.stories.outcomes import completed_transfers as outcome_tables
 from mercato.stories.stored import story_inputs
 
 _KEPT = 8
@@ -47,14 +46,9 @@ class StoryBook:
     story_of_claim: Mapping[str, str] = field(repr=False)  # claim id (as text) -> story id
 
 
-@lru_cache(maxsize=4)
 def completed_transfers(kb_dir: Path | None) -> CompletedTransfers | None:
     """Completed-transfer tables from a knowledge-base folder, when it has them."""
-    if kb_dir is None:
-        return None
-    if not (kb_dir / "transfers-by-window").is_dir() and not (kb_dir / "transfers").is_dir():
-        return None
-    return load_completed_transfers(kb_dir)
+    return outcome_tables(kb_dir)
 
 
 def default_day(store: Store) -> date:

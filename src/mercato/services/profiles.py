@@ -9,8 +9,8 @@ from pathlib import Path
 
 from mercato.domain import FactClaim
 from mercato.errors import NotFound
-from mercato.services.board import StoryFilters, matching, view_of
-from mercato.services.book import StoryBook, story_book
+from mercato.services.board import StoryFilters, find_stories
+from mercato.services.book import StoryBook
 from mercato.services.views import StoryView
 from mercato.store import Store, StoredClaim
 from mercato.stories.names import club_key, person_key
@@ -65,8 +65,7 @@ def person_profile(
     store: Store, name: str, *, as_of: date | None = None, kb_dir: Path | None = None
 ) -> PersonProfile:
     """The person's current club, dated facts and stories; raises NotFound."""
-    book = story_book(store, as_of=as_of, kb_dir=kb_dir)
-    stories = [view_of(book, s) for s in matching(book, StoryFilters(person=name))]
+    stories = find_stories(store, StoryFilters(person=name, as_of=as_of), kb_dir=kb_dir)
     if not stories:
         raise NotFound(f"no stories about a person called {name!r}")
     keys = {person_key(s.person) for s in stories}
@@ -93,8 +92,7 @@ def club_profile(
     store: Store, name: str, *, as_of: date | None = None, kb_dir: Path | None = None
 ) -> ClubProfile:
     """The club's stories in and out; raises NotFound."""
-    book = story_book(store, as_of=as_of, kb_dir=kb_dir)
-    stories = [view_of(book, s) for s in matching(book, StoryFilters(club=name))]
+    stories = find_stories(store, StoryFilters(club=name, as_of=as_of), kb_dir=kb_dir)
     wanted = {club_key(s.to_club) for s in stories} & {club_key(name)} or {
         club_key(s.to_club) for s in stories
     }

@@ -17,7 +17,7 @@ from mercato.stories.merge import Story
 from mercato.stories.origin import first_reporter, independent_sources, source_label
 from mercato.stories.outcomes import Outcome, StoryOutcome
 from mercato.stories.sources import source_name
-from mercato.stories.timeline import current_stage, latest_fee
+from mercato.stories.timeline import latest_fee, settled_stage
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ def story_view(story: Story, outcome: StoryOutcome | None, score: RumourScore | 
         )
         for m in story.claims
     )
-    stage = score.stage if score is not None else current_stage(story)
+    stage = settled_stage(story, outcome)
     is_open = outcome is None or outcome.outcome == Outcome.OPEN
     return StoryView(
         id=story.id,

@@ -1,19 +1,29 @@
-"""Stories in the store: the `stories`, `story_claims` and `story_outcomes` tables, as plain rows.
+"""Stories in the store, as plain rows: `stories` (one summary each), `story_claims` (its
+reports), `story_members` (reports and copies, as the faces open them), `story_outcomes`,
+`story_scores`, and `story_model` (the probability model they were scored with).
 
 Stories are derived data: `mercato.stories.stored` turns stories into these rows and back; a save
-replaces what was saved before for the same ids, so saving twice changes nothing.
+replaces what was saved before for the same ids, so saving twice changes nothing. All are new
+tables, created by `upgrade` on old stores (no migration step); an old store's stories are
+scored after `mercato stories rebuild` or its next ingest.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from typing import Any
+from weakref import WeakSet
 
 from sqlalchemy import (
+    Boolean,
     Column,
+    Connection,
     Date,
     DateTime,
+    Engine,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -21,6 +31,7 @@ from sqlalchemy import (
     Table,
     Text,
     delete,
+    func,
     insert,
     or_,
     select,
@@ -77,7 +88,46 @@ story_outcomes = Table(
     Column("as_of", Date, nullable=False),
 )
 
-STORY_TABLES = (stories, story_claims, story_outcomes)
+# The members of a saved story as the faces show them: each report and each copy (`copy_of`
+# names the report it repeats), with what the buyer rule took off the stored claim.
+story_members = Table(
+    "story_members",
+    metadata,
+    Column("story_id", String(300), ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
+    Column("claim_ref", String(300), primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("copy_of", String(300)),
+    Column("stage_dropped", Boolean, nullable=False),
+    Column("fee_dropped", Boolean, nullable=False),
+    Index("ix_story_members_claim_ref", "claim_ref"),
+)
+
+# A saved story's numbers when it was saved: the probability the saved model gives it, the
+# evidence its sources add and its buzz.
+story_scores = Table(
+    "story_scores",
+    metadata,
+    Column("story_id", String(300), ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
+    Column("probability", Float, nullable=False),
+    Column("evidence", Float, nullable=False),
+    Column("buzz", Integer, nullable=False),
+    Index("ix_story_scores_probability", "probability"),
+)
+
+# The probability model saved stories are scored with, refitted when the stories are rebuilt.
+story_model = Table(
+    "story_model",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("as_of", Date, nullable=False),
+    Column("stories", Integer, nullable=False),  # how many stories it was fitted on
+    Column("payload", Text, nullable=False),  # JSON: the model, source records, base rate
+    Column("saved_at", DateTime(timezone=True), nullable=False),
+)
+
+STORY_TABLES = (stories, story_claims, story_outcomes, story_members, story_scores, story_model)
+# Tables whose rows belong to one story, deleted with it.
+_STORY_CHILDREN = (story_claims, story_outcomes, story_members, story_scores)
 
 
 
@@ -94,29 +144,55 @@ class StoryRows:
     outcome: Mapping[str, Any] | None
 
 
+# Engines whose story tables are known to exist: checking costs a query per table, per read.
+_ensured: WeakSet[Engine] = WeakSet()
+
+
 def ensure_story_tables(store: Store) -> None:
-    """Create the story tables if this store does not have them yet."""
+    """Create the story tables if this store does not have them yet (checked once per engine)."""
+    if store.engine in _ensured:
+        return
     metadata.create_all(store.engine, tables=list(STORY_TABLES))
+    _ensured.add(store.engine)
 
 
-def replace_stories(
-    store: Store,
-    story_rows: Sequence[Mapping[str, Any]],
-    claim_rows: Sequence[Mapping[str, Any]],
-    outcome_rows: Sequence[Mapping[str, Any]],
-) -> None:
+@dataclass(frozen=True)
+class StoryRowSet:
+    """Rows of stories to save: one list per story table (`stories` first)."""
+
+    stories: Sequence[Mapping[str, Any]]
+    claims: Sequence[Mapping[str, Any]] = ()
+    outcomes: Sequence[Mapping[str, Any]] = ()
+    members: Sequence[Mapping[str, Any]] = ()
+    scores: Sequence[Mapping[str, Any]] = ()
+
+    def tables(self) -> tuple[tuple[Table, Sequence[Mapping[str, Any]]], ...]:
+        return (
+            (stories, self.stories), (story_claims, self.claims), (story_outcomes, self.outcomes),
+            (story_members, self.members), (story_scores, self.scores),
+        )  # fmt: skip
+
+
+def _delete_ids(conn: Connection, ids: Sequence[str]) -> None:
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        for table in _STORY_CHILDREN:
+            conn.execute(delete(table).where(table.c.story_id.in_(chunk)))
+        conn.execute(delete(stories).where(stories.c.id.in_(chunk)))
+
+
+def _insert(conn: Connection, rows: StoryRowSet) -> None:
+    for table, table_rows in rows.tables():
+        if table_rows:
+            conn.execute(insert(table), list(table_rows))
+
+
+def replace_stories(store: Store, rows: StoryRowSet) -> None:
     """Replace the saved rows of these stories (by id) in one transaction."""
     ensure_story_tables(store)
-    ids = [row["id"] for row in story_rows]
     with store.engine.begin() as conn:
-        for start in range(0, len(ids), _CHUNK):
-            chunk = ids[start : start + _CHUNK]
-            conn.execute(delete(story_claims).where(story_claims.c.story_id.in_(chunk)))
-            conn.execute(delete(story_outcomes).where(story_outcomes.c.story_id.in_(chunk)))
-            conn.execute(delete(stories).where(stories.c.id.in_(chunk)))
-        for table, rows in ((stories, story_rows), (story_claims, claim_rows), (story_outcomes, outcome_rows)):
-            if rows:
-                conn.execute(insert(table), list(rows))
+        _delete_ids(conn, [row["id"] for row in rows.stories])
+        _insert(conn, rows)
 
 
 def read_stories(store: Store, *, person_key: str | None = None, limit: int | None = None) -> list[StoryRows]:
@@ -171,11 +247,7 @@ def delete_stories_of(store: Store, person_keys: Collection[str]) -> set[str]:
         for start in range(0, len(keys), _CHUNK):
             chunk = keys[start : start + _CHUNK]
             ids = list(conn.scalars(select(stories.c.id).where(stories.c.person_key.in_(chunk))))
-            for offset in range(0, len(ids), _CHUNK):
-                part = ids[offset : offset + _CHUNK]
-                conn.execute(delete(story_claims).where(story_claims.c.story_id.in_(part)))
-                conn.execute(delete(story_outcomes).where(story_outcomes.c.story_id.in_(part)))
-                conn.execute(delete(stories).where(stories.c.id.in_(part)))
+            _delete_ids(conn, ids)
             deleted.update(ids)
     return deleted
 
@@ -184,7 +256,7 @@ def clear_stories(store: Store) -> None:
     """Delete every saved story (before a rebuild)."""
     ensure_story_tables(store)
     with store.engine.begin() as conn:
-        for table in (story_claims, story_outcomes, stories):
+        for table in (*_STORY_CHILDREN, stories):
             conn.execute(delete(table))
 
 
@@ -206,13 +278,7 @@ def contracts_of(store: Store, names: Collection[str]) -> list[StoredClaim]:
 _PG_STORY_LOCK_KEY = 0x4D53544F  # "MSTO"
 
 
-def replace_people_stories(
-    store: Store,
-    person_keys: Collection[str],
-    story_rows: Sequence[Mapping[str, Any]],
-    claim_rows: Sequence[Mapping[str, Any]],
-    outcome_rows: Sequence[Mapping[str, Any]],
-) -> set[str]:
+def replace_people_stories(store: Store, person_keys: Collection[str], rows: StoryRowSet) -> set[str]:
     """In one transaction: delete these people's saved stories and save the given rows in their place.
 
     Two ingests refreshing one person at once would each delete and insert the same ids, so on
@@ -220,8 +286,8 @@ def replace_people_stories(
     one writer in at a time). Returns the ids deleted.
     """
     ensure_story_tables(store)
-    keys = sorted(set(person_keys) | {row["person_key"] for row in story_rows})
-    ids = [row["id"] for row in story_rows]
+    keys = sorted(set(person_keys) | {row["person_key"] for row in rows.stories})
+    ids = [row["id"] for row in rows.stories]
     deleted: set[str] = set()
     try:
         with store.engine.begin() as conn:
@@ -230,15 +296,154 @@ def replace_people_stories(
             for start in range(0, len(keys), _CHUNK):
                 chunk = keys[start : start + _CHUNK]
                 deleted.update(conn.scalars(select(stories.c.id).where(stories.c.person_key.in_(chunk))))
-            doomed = sorted(deleted | set(ids))
-            for start in range(0, len(doomed), _CHUNK):
-                part = doomed[start : start + _CHUNK]
-                conn.execute(delete(story_claims).where(story_claims.c.story_id.in_(part)))
-                conn.execute(delete(story_outcomes).where(story_outcomes.c.story_id.in_(part)))
-                conn.execute(delete(stories).where(stories.c.id.in_(part)))
-            for table, rows in ((stories, story_rows), (story_claims, claim_rows), (story_outcomes, outcome_rows)):
-                if rows:
-                    conn.execute(insert(table), list(rows))
+            _delete_ids(conn, sorted(deleted | set(ids)))
+            _insert(conn, rows)
     except SQLAlchemyError as exc:
         raise StoreError(f"could not save stories: {database_reason(exc)}") from exc
     return deleted
+
+
+def replace_all_stories(store: Store, chunks: Iterable[StoryRowSet], progress: Callable[[int], None] | None = None) -> int:
+    """In one transaction: delete every saved story and save these in their place (a rebuild).
+
+    Serialised on PostgreSQL with the refreshes (two ingests may both find the model missing and
+    rebuild at once). Returns how many stories were saved; `progress` hears the count so far.
+    """
+    ensure_story_tables(store)
+    saved = 0
+    try:
+        with store.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_STORY_LOCK_KEY})
+            for table in (*_STORY_CHILDREN, stories):
+                conn.execute(delete(table))
+            for rows in chunks:
+                _insert(conn, rows)
+                saved += len(rows.stories)
+                if progress is not None:
+                    progress(saved)
+    except SQLAlchemyError as exc:
+        raise StoreError(f"could not save stories: {database_reason(exc)}") from exc
+    return saved
+
+
+def save_story_model(store: Store, *, as_of: date, count: int, payload: str) -> None:
+    """Save the probability model the stories are scored with (replacing the one saved before)."""
+    ensure_story_tables(store)
+    try:
+        with store.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":  # two ingests may refit at once
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_STORY_LOCK_KEY})
+            conn.execute(delete(story_model))
+            conn.execute(insert(story_model), [{
+                "id": 1, "as_of": as_of, "stories": count, "payload": payload, "saved_at": datetime.now(UTC),
+            }])  # fmt: skip
+    except SQLAlchemyError as exc:
+        raise StoreError(f"could not save the story model: {database_reason(exc)}") from exc
+
+
+def load_story_model(store: Store) -> Mapping[str, Any] | None:
+    """The saved probability model's row (`as_of`, `stories`, `payload`), if one was saved."""
+    ensure_story_tables(store)
+    with store.engine.connect() as conn:
+        row = conn.execute(select(story_model).where(story_model.c.id == 1)).mappings().first()
+    return dict(row) if row is not None else None
+
+
+def has_story_model(store: Store) -> bool:
+    """True when a probability model is saved (the stories were saved scored)."""
+    ensure_story_tables(store)
+    with store.engine.connect() as conn:
+        return conn.scalar(select(story_model.c.id).where(story_model.c.id == 1)) is not None
+
+
+def count_stories(store: Store) -> int:
+    """How many stories are saved."""
+    ensure_story_tables(store)
+    with store.engine.connect() as conn:
+        return int(conn.scalar(select(func.count()).select_from(stories)) or 0)
+
+
+def open_people_of_windows(store: Store, windows: Collection[str]) -> set[str]:
+    """Person keys of saved stories still open in these windows (labels such as "2022 summer")."""
+    ensure_story_tables(store)
+    if not windows:
+        return set()
+    query = (
+        select(stories.c.person_key).distinct()
+        .join(story_outcomes, story_outcomes.c.story_id == stories.c.id)
+        .where(stories.c.window.in_(sorted(windows)), story_outcomes.c.outcome == "open")
+    )  # fmt: skip
+    with store.engine.connect() as conn:
+        return set(conn.scalars(query))
+
+
+def saved_windows(store: Store) -> set[str]:
+    """The window labels of saved stories."""
+    ensure_story_tables(store)
+    with store.engine.connect() as conn:
+        return set(conn.scalars(select(stories.c.window).distinct()))
+
+
+def read_summaries(
+    store: Store,
+    *,
+    ids: Sequence[str] | None = None,
+    id_prefix: str | None = None,
+    person_keys: Sequence[str] | None = None,
+    person_key_like: str | None = None,
+) -> list[dict[str, Any]]:
+    """Saved stories' rows with their outcome (`outcome`, `resolved_on`, `reason`) and score
+    (`probability`, `evidence`, `score_buzz`), None where missing: every story, or those with
+    these ids, this id prefix, these person keys, or a person key containing this text."""
+    ensure_story_tables(store)
+    query = (
+        select(
+            stories,
+            story_outcomes.c.outcome, story_outcomes.c.resolved_on, story_outcomes.c.reason,
+            story_scores.c.probability, story_scores.c.evidence, story_scores.c.buzz.label("score_buzz"),
+        )
+        .outerjoin(story_outcomes, story_outcomes.c.story_id == stories.c.id)
+        .outerjoin(story_scores, story_scores.c.story_id == stories.c.id)
+    )  # fmt: skip
+    if ids is not None:
+        query = query.where(stories.c.id.in_(list(ids)))
+    if id_prefix is not None:
+        query = query.where(stories.c.id.startswith(id_prefix, autoescape=True))
+    if person_keys is not None:
+        query = query.where(stories.c.person_key.in_(list(person_keys)))
+    if person_key_like is not None:
+        query = query.where(stories.c.person_key.contains(person_key_like, autoescape=True))
+    with store.engine.connect() as conn:
+        return [dict(row) for row in conn.execute(query).mappings()]
+
+
+def saved_version(store: Store) -> tuple[int, str]:
+    """A value that changes whenever stories are saved: their count and the newest save time."""
+    ensure_story_tables(store)
+    with store.engine.connect() as conn:
+        count, newest = conn.execute(select(func.count(), func.max(stories.c.saved_at))).one()
+    return int(count or 0), str(newest)
+
+
+def read_members(store: Store, ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+    """The member rows of these saved stories, in order (reports and their copies)."""
+    ensure_story_tables(store)
+    found: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
+    with store.engine.connect() as conn:
+        for start in range(0, len(ids), _CHUNK):
+            query = (
+                select(story_members).where(story_members.c.story_id.in_(ids[start : start + _CHUNK]))
+                .order_by(story_members.c.story_id, story_members.c.position)
+            )  # fmt: skip
+            for row in conn.execute(query).mappings():
+                found[row["story_id"]].append(dict(row))
+    return found
+
+
+def story_ids_by_claim(store: Store) -> dict[str, str]:
+    """Claim ref -> the saved story it belongs to (reports and copies)."""
+    ensure_story_tables(store)
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(story_members.c.claim_ref, story_members.c.story_id))
+        return {ref: story_id for ref, story_id in rows}

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
 from mercato.domain import Status, TransferClaim, Window
 from mercato.kb.normalise import slugify
+from mercato.stories.buyers import assign_to_buyers
 from mercato.stories.names import (
     club_key,
     clubs_match,
@@ -28,6 +29,9 @@ class StoryClaim:
     claim_id: str
     claim: TransferClaim
     copies: tuple[StoryClaim, ...] = ()  # the same report as carried by other articles
+    # What the buyer rule took off the stored claim (its sentence's subject is another club).
+    stage_dropped: bool = False
+    fee_dropped: bool = False
 
     @property
     def published(self) -> date:
@@ -227,6 +231,27 @@ def _club_keys(claims: Sequence[TransferClaim], persons: Sequence[str]) -> list[
     return [canonical.get((p, k), k) if k else "" for p, k in zip(persons, raw)]
 
 
+def _home_clubs(claims: Sequence[TransferClaim], persons: Sequence[str]) -> dict[tuple[str, Window], str]:
+    """(person key, window) -> the club most of that window's claims say the person is at.
+
+    Only when at least two claims name it and it is more than half of the clubs named.
+    """
+    origins: dict[tuple[str, Window], Counter[str]] = defaultdict(Counter)
+    names: dict[str, str] = {}
+    for claim, person in zip(claims, persons):
+        window = claim_window(claim)
+        key = club_key(claim.from_club)
+        if window is not None and key:
+            origins[(person, window)][key] += 1
+            names.setdefault(key, claim.from_club or key)
+    homes = {}
+    for group, counts in origins.items():
+        key, count = counts.most_common(1)[0]
+        if count >= 2 and 2 * count > counts.total():
+            homes[group] = names[key]
+    return homes
+
+
 def _fullest(names: Iterable[str]) -> str:
     """The fullest form among a story's names (most words, then longest, then first seen)."""
     names = list(names)
@@ -240,15 +265,23 @@ def merge_stories(claims: Iterable[tuple[str, TransferClaim]]) -> list[Story]:
         if c.provenance.published is not None and claim_window(c) is not None
     ]
     dated.sort(key=lambda pair: (pair[1].provenance.published, pair[0]))
+    stored = [c for _, c in dated]
+    dated = assign_to_buyers(dated)  # a deal's stage and fee go to its buyer's story only
     transfer_claims = [c for _, c in dated]
     persons = _person_keys(transfer_claims)
     clubs = _club_keys(transfer_claims, persons)
+    homes = _home_clubs(transfer_claims, persons)
     groups: dict[tuple[str, str, Window], list[StoryClaim]] = defaultdict(list)
-    for (cid, claim), person, club in zip(dated, persons, clubs):
+    for (cid, claim), original, person, club in zip(dated, stored, persons, clubs):
         window = claim_window(claim)
         assert window is not None
+        home = homes.get((person, window)) or claim.from_club
+        if club and home and clubs_match(claim.to_club, home):
+            continue  # his own club keeping or selling him is not a move there
         destination = club or f"exit:{club_key(claim.from_club)}"
-        groups[(person, destination, window)].append(StoryClaim(cid, claim))
+        groups[(person, destination, window)].append(
+            StoryClaim(cid, claim, stage_dropped=claim.stage != original.stage, fee_dropped=claim.fee != original.fee)
+        )
     stories = []
     for (person, destination, window), members in groups.items():
         name = _fullest(m.claim.person for m in members)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import threading
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from mercato.domain import ContractClaim, Stage, Status, TransferClaim, Window
-from mercato.stories.merge import Story, stories_by_person
+from mercato.stories.merge import Story, StoryClaim, stories_by_person
 from mercato.stories.names import (
     club_key,
     clubs_match,
@@ -59,6 +60,9 @@ class CompletedMove:
 _NOWHERE = {"without club", "retired", "career break", "unknown", "", "ban", "own youth"}
 # A claim this far along, and not hedged, says the move is done.
 DONE_STAGES = frozenset({Stage.AGREEMENT, Stage.MEDICAL, Stage.SIGNED, Stage.ANNOUNCED})
+# A claim at one of these stages ends the move it is about (until news revives it).
+OFF_STAGES = frozenset({Stage.DENIED, Stage.COLLAPSED})
+TABLE_REASON = "completed-transfer table"  # why a move the tables record happened
 RENEWAL_ACTIONS = frozenset({"extension", "signed"})
 
 
@@ -176,8 +180,59 @@ def load_completed_transfers(kb_dir: Path, seasons: Collection[int] | None = Non
     return CompletedTransfers(moves)
 
 
+def season_of(window: Window) -> int:
+    """The season a window belongs to in the tables (2021 winter is January 2022: season 2021)."""
+    return window.year if window.part == "summer" else window.year - 1
+
+
+# Tables read so far, per knowledge-base folder: the seasons read (None: all) and the tables.
+_tables: dict[Path, tuple[frozenset[int] | None, CompletedTransfers]] = {}
+_tables_lock = threading.Lock()
+
+
+def completed_transfers(kb_dir: Path | None, seasons: frozenset[int] | None = None) -> CompletedTransfers | None:
+    """Completed-transfer tables from a knowledge-base folder, when it has them (kept per process).
+
+    `seasons` asks only for those seasons' tables (an ingest needs the windows in the news, and
+    the whole tables take seconds to read); what was read is kept and grows to cover each new
+    ask, so a process reads the tables at most once per new season. Labels only look at the
+    windows they are asked about, so extra seasons change nothing.
+    """
+    if kb_dir is None:
+        return None
+    if not (kb_dir / "transfers-by-window").is_dir() and not (kb_dir / "transfers").is_dir():
+        return None
+    with _tables_lock:
+        found = _tables.get(kb_dir)
+        wanted = seasons
+        if found is not None:
+            have, tables = found
+            if have is None or (seasons is not None and seasons <= have):
+                return tables
+            wanted = None if seasons is None else have | seasons
+        tables = load_completed_transfers(kb_dir, wanted)
+        _tables[kb_dir] = (wanted, tables)
+        return tables
+
+
 def _is_done(claim: TransferClaim) -> bool:
     return claim.status == Status.DONE and claim.stage in DONE_STAGES and not claim.is_hedged
+
+
+def reported_done(story: Story, as_of: date) -> StoryClaim | None:
+    """The claim from which the story stands reported done on `as_of` (None if it does not).
+
+    A collapse or denial after a deal was reported ends it; a later deal report starts it again.
+    """
+    found: StoryClaim | None = None
+    for member in story.claims:
+        if member.published > as_of:
+            break
+        if member.claim.stage in OFF_STAGES:
+            found = None
+        elif found is None and _is_done(member.claim):
+            found = member
+    return found
 
 
 def _matches(story: Story, move: CompletedMove) -> bool:
@@ -202,7 +257,7 @@ def label_story(
     )
     hits = [m for m in moves if _matches(story, m)]
     if hits:
-        return StoryOutcome(story.id, Outcome.HAPPENED, min(m.known_on() for m in hits), "completed-transfer table")
+        return StoryOutcome(story.id, Outcome.HAPPENED, min(m.known_on() for m in hits), TABLE_REASON)
     elsewhere = [m for m in moves if m.to_club is not None and not story.is_exit]
     if elsewhere:
         move = min(elsewhere, key=CompletedMove.known_on)
@@ -214,15 +269,22 @@ def label_story(
     ):
         # The tables list every move of that club's league: their silence outweighs gossip.
         return StoryOutcome(story.id, Outcome.NOT_HAPPENED, close, "no such move in the completed-transfer tables")
-    done = [c for c in story.claims if c.published <= as_of and _is_done(c.claim)]
-    if done:
-        return StoryOutcome(story.id, Outcome.HAPPENED, done[0].published, f"reported done ({done[0].claim_id})")
-    for rival in rivals:
-        if rival.id == story.id or rival.is_exit:
-            continue
-        signed = [c for c in rival.claims if c.published <= as_of and _is_done(c.claim)]
-        if signed:
-            return StoryOutcome(story.id, Outcome.NOT_HAPPENED, signed[0].published, f"joined {rival.to_club}")
+    done = reported_done(story, as_of)
+    # The first deal of the window wins: a rival's earlier agreement closes this destination
+    # (later claims for it cannot reopen it), and a deal for this one closes the rivals.
+    deals = [
+        (member.published, rival) for rival in rivals
+        if rival.id != story.id and not rival.is_exit
+        and (member := reported_done(rival, as_of)) is not None
+    ]
+    rival_deal = min(deals, key=lambda pair: pair[0]) if deals else None
+    if done is not None and (rival_deal is None or done.published <= rival_deal[0]):
+        return StoryOutcome(story.id, Outcome.HAPPENED, done.published, f"reported done ({done.claim_id})")
+    if rival_deal is not None:
+        day, rival = rival_deal
+        if story.is_exit:  # leaving for another club is the exit happening
+            return StoryOutcome(story.id, Outcome.HAPPENED, day, f"left for {rival.to_club}")
+        return StoryOutcome(story.id, Outcome.NOT_HAPPENED, day, f"joined {rival.to_club}")
     for contract in contracts:
         published = contract.provenance.published
         if (

@@ -9,11 +9,11 @@ from typing import Any
 
 from mercato.domain import ContractClaim, TransferClaim
 from mercato.store.database import Store
-from mercato.store.story_tables import read_stories, replace_stories
-from mercato.stories.merge import Story
+from mercato.store.story_tables import StoryRowSet, read_stories, replace_stories
+from mercato.stories.merge import Story, StoryClaim
 from mercato.stories.origin import buzz, first_reporter, independent_sources
 from mercato.stories.outcomes import Outcome, StoryOutcome
-from mercato.stories.timeline import current_stage
+from mercato.stories.timeline import settled_stage
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class SavedStory:
     outcome: StoryOutcome | None
 
 
-def _story_row(story: Story, as_of: date, now: datetime) -> dict[str, Any]:
+def _story_row(story: Story, outcome: StoryOutcome | None, as_of: date, now: datetime) -> dict[str, Any]:
     return {
         "id": story.id, "person": story.person, "person_key": story.person_key,
         "to_club": story.to_club, "to_club_key": story.to_club_key,
@@ -44,31 +44,63 @@ def _story_row(story: Story, as_of: date, now: datetime) -> dict[str, Any]:
         "first_seen": story.first_seen, "last_seen": story.last_seen,
         "first_reporter": first_reporter(story).source,
         "independent_sources": len(independent_sources(story)), "buzz": buzz(story),
-        "stage": current_stage(story).value, "as_of": as_of, "saved_at": now,
+        "stage": settled_stage(story, outcome).value, "as_of": as_of, "saved_at": now,
+    }
+
+
+@dataclass(frozen=True)
+class StoredScore:
+    """A story's numbers as saved with it (the probability counts only while it is open)."""
+
+    probability: float
+    evidence: float
+    buzz: int
+
+
+def _member_row(story_id: str, member: StoryClaim, position: int, copy_of: str | None) -> dict[str, Any]:
+    return {
+        "story_id": story_id, "claim_ref": member.claim_id, "position": position, "copy_of": copy_of,
+        "stage_dropped": member.stage_dropped, "fee_dropped": member.fee_dropped,
     }
 
 
 def story_rows(
-    items: Sequence[Story], outcomes: Mapping[str, StoryOutcome], *, as_of: date
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
-    """The rows of the `stories`, `story_claims` and `story_outcomes` tables for these stories."""
+    items: Sequence[Story],
+    outcomes: Mapping[str, StoryOutcome],
+    *,
+    as_of: date,
+    scores: Mapping[str, StoredScore] | None = None,
+) -> StoryRowSet:
+    """The rows of the story tables for these stories."""
     now = datetime.now(UTC)
-    summaries, claim_rows, outcome_rows = [], [], []
+    summaries, claim_rows, outcome_rows, members, score_rows = [], [], [], [], []
     for story in items:
-        summaries.append(_story_row(story, as_of, now))
-        for position, member in enumerate(story.claims):
+        summaries.append(_story_row(story, outcomes.get(story.id), as_of, now))
+        position = 0
+        for index, member in enumerate(story.claims):
             claim_rows.append({
-                "story_id": story.id, "claim_ref": member.claim_id, "position": position,
+                "story_id": story.id, "claim_ref": member.claim_id, "position": index,
                 "published": member.published,
                 "source": member.claim.attribution.original if member.claim.attribution else None,
             })
+            members.append(_member_row(story.id, member, position, None))
+            position += 1
+            for copy in member.copies:
+                members.append(_member_row(story.id, copy, position, member.claim_id))
+                position += 1
         outcome = outcomes.get(story.id)
         if outcome is not None:
             outcome_rows.append({
                 "story_id": story.id, "outcome": outcome.outcome.value,
                 "resolved_on": outcome.resolved_on, "reason": outcome.reason, "as_of": as_of,
             })
-    return summaries, claim_rows, outcome_rows
+        score = (scores or {}).get(story.id)
+        if score is not None:
+            score_rows.append({
+                "story_id": story.id, "probability": score.probability, "evidence": score.evidence,
+                "buzz": score.buzz,
+            })
+    return StoryRowSet(summaries, claim_rows, outcome_rows, members, score_rows)
 
 
 def save_stories(
@@ -77,9 +109,10 @@ def save_stories(
     outcomes: Mapping[str, StoryOutcome],
     *,
     as_of: date,
+    scores: Mapping[str, StoredScore] | None = None,
 ) -> int:
     """Save stories (replacing earlier saves of the same ids) in one transaction; returns the count."""
-    replace_stories(store, *story_rows(items, outcomes, as_of=as_of))
+    replace_stories(store, story_rows(items, outcomes, as_of=as_of, scores=scores))
     return len(items)
 
 

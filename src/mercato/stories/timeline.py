@@ -8,6 +8,7 @@ from datetime import date
 from mercato.domain import STAGE_ORDER, Fee, Stage
 from mercato.stories.merge import Story
 from mercato.stories.origin import source_label
+from mercato.stories.outcomes import DONE_STAGES, TABLE_REASON, Outcome, StoryOutcome
 
 _OFF = frozenset({Stage.DENIED, Stage.COLLAPSED})
 
@@ -52,6 +53,27 @@ def current_stage(story: Story) -> Stage:
             current = stage
     assert current is not None
     return current
+
+
+def settled_stage(story: Story, outcome: StoryOutcome | None) -> Stage:
+    """The stage to show beside a story's outcome.
+
+    A move that did not happen shows the stage it had reached when it was settled (a rival's
+    deal, a renewal): later claims do not advance a closed move, and a deal reported but never
+    done is shown as collapsed. A move that happened shows the furthest stage reported (a stray
+    denial does not undo it), at least signed when the completed-transfer tables record it.
+    Otherwise the current stage.
+    """
+    if outcome is None or outcome.outcome == Outcome.OPEN:
+        return current_stage(story)
+    if outcome.outcome == Outcome.HAPPENED:
+        reached = [m.claim.stage for m in story.claims if m.claim.stage not in _OFF]
+        if outcome.reason == TABLE_REASON:
+            reached.append(Stage.SIGNED)
+        return max(reached, key=STAGE_ORDER.index) if reached else current_stage(story)
+    cut = story.as_of(outcome.resolved_on) if outcome.resolved_on is not None else None
+    stage = current_stage(cut or story)
+    return Stage.COLLAPSED if stage in DONE_STAGES else stage
 
 
 def has_denial(story: Story) -> bool:
