@@ -198,6 +198,7 @@ def test_the_timeline_puts_stages_in_order_with_denial_and_collapse_below(
     )
     order = [r["label"] for r in sorted(rows, key=lambda r: r["y"], reverse=True)]
     assert order[:2] == ["announced", "signed"] and order[-2:] == ["denied", "collapsed"]
+    shoot(page, "story-collapsed")
     assert blocked == []
 
 

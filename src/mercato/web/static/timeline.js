@@ -32,8 +32,9 @@
   var used = data.points.map(function (p) { return p.y; });
   var rows = data.rows.map(function (r) { return r.y; });
   var lowest = Math.min.apply(null, rows), highest = Math.max.apply(null, rows);
-  var yMin = Math.max(lowest, Math.min.apply(null, used) - 1);
-  var yMax = Math.min(highest, Math.max.apply(null, used) + 1);
+  // One row of context around the points, half a row at either end so no point sits on the edge.
+  var yMin = Math.max(lowest - 0.5, Math.min.apply(null, used) - 1);
+  var yMax = Math.min(highest + 0.5, Math.max.apply(null, used) + 1);
   var xs = path.map(function (p) { return p.x; });
   var pad = Math.max(86400000 * 2, (Math.max.apply(null, xs) - Math.min.apply(null, xs)) * 0.05);
   new Chart(canvas, {
