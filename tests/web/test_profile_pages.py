@@ -101,7 +101,7 @@ def test_a_player_page_states_each_fact_once(client: TestClient) -> None:
         facts,
     )
     assert rows and len(rows) == len(set(rows))
-    age = re.search(r"<td>age</td><td>24</td>.*?<td>(\d+)</td></tr>", facts, re.S)
+    age = re.search(r"<td>age</td><td>24</td>.*?<td>(\d+)</td></tr>", facts, re.DOTALL)
     assert age and age.group(1) == "3", "three articles say he is 24: one row, 3 reports"
 
 
