@@ -140,3 +140,13 @@ def test_a_page_past_the_end_is_empty_not_an_error(client: TestClient) -> None:
     html = client.get("/clubs/Aston Villa?out_page=40").text
     assert story_ids(section(html, "outgoing")) == []
     assert story_ids(section(html, "incoming")), "the other list is still shown"
+
+
+def test_page_links_of_a_club_whose_name_needs_quoting_lead_back_to_it(client: TestClient) -> None:
+    html = client.get("/clubs/Brighton & Hove Albion?per_page=1&as_of=2024-07-26").text
+    assert "Brighton" in html
+    url = "/clubs/Brighton%20%26%20Hove%20Albion?per_page=1&as_of=2024-07-26&out_page=1"
+    answer = client.get(url)
+    assert answer.status_code == 200
+    following = next_link(section(client.get("/clubs/Aston Villa?per_page=1").text, "outgoing"))
+    assert following is not None and following.startswith("/clubs/Aston%20Villa?")

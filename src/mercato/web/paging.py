@@ -11,7 +11,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import HTTPException, Request
 
@@ -60,7 +60,9 @@ def url_with_page(request: Request, param: str, page: int) -> str:
     if page > 1:
         kept.append((param, str(page)))
     query = urlencode(kept)
-    return request.url.path + (f"?{query}" if query else "")
+    # The path arrives decoded ("/clubs/Brighton & Hove Albion"): quoted again, a name with
+    # "#" or "?" in it stays part of the path.
+    return quote(request.url.path) + (f"?{query}" if query else "")
 
 
 def paged(items: Sequence[T], request: Request, *, param: str = "page", per_page: int) -> Pager[T]:
