@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from invented import write_invented
 
 from mercato.pipeline import ingest_paths
 from mercato.store import Store
@@ -64,9 +65,21 @@ def chromium_path() -> Path:
 @pytest.fixture(scope="session")
 def served_url(chromium_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Base URL of `mercato serve` over a store filled from the sample articles."""
-    db = tmp_path_factory.mktemp("web-store") / "samples.db"
+    yield from _serve([SAMPLES], tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def served_news_url(chromium_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL of `mercato serve` over the samples plus the invented news of `invented.py`:
+    clubs and players with enough stories to page through, and one player the KB knows."""
+    news = write_invented(tmp_path_factory.mktemp("invented-news"))
+    yield from _serve([SAMPLES, news], tmp_path_factory)
+
+
+def _serve(paths: list[Path], tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    db = tmp_path_factory.mktemp("web-store") / "news.db"
     with Store.open(f"sqlite:///{db}") as store:
-        report = ingest_paths([SAMPLES], store)
+        report = ingest_paths(paths, store)
         assert report.failed == 0 and store.count_claims("transfer") > 0
     port = _free_port()
     mercato = shutil.which("mercato", path=str(Path(sys.executable).parent)) or "mercato"

@@ -17,6 +17,11 @@ class Page(BaseModel, Generic[T]):
     page: int = Field(description="Page number, from 1.")
     per_page: int = Field(description="Items per page.")
     next: str | None = Field(default=None, description="URL of the next page, if any.")
+    total: int | None = Field(
+        default=None,
+        description="How many items the whole list holds; null where counting them would read "
+        "the whole table (articles, claims).",
+    )
 
 
 class ErrorOut(BaseModel):

@@ -22,6 +22,13 @@ from mercato.kb.clubs import (
 from mercato.kb.media import build_media
 from mercato.kb.nations import build_national_teams
 from mercato.kb.people import Person, load_transfer_people, load_world_cup_players
+from mercato.kb.player_records import (
+    RECORD_COLUMNS,
+    VALUE_COLUMNS,
+    VALUES_FROM,
+    build_market_values,
+    build_player_records,
+)
 from mercato.kb.provenance import CORPUS_COUNTS, PROJECT, SourceNote, note, read_manifest
 from mercato.kb.rows import (
     club_aliases,
@@ -249,6 +256,27 @@ def build_knowledge_base(
         ],
         [move_row(m, club_by_tm) for p in people for m in p.moves],
     )
+    # Only the players the knowledge base knows: the rest of Transfermarkt is not news here.
+    known = {p.transfermarkt_id for p in people if p.transfermarkt_id}
+    players_newest = note(manifest, "players/dcaribou-2026-06-13/", "CC0-1.0 (declared upstream)")
+    players_older = note(manifest, "players/dcaribou-2024-04-16/", "CC0-1.0 (declared upstream)")
+    records = build_player_records(kb_dir, known)
+    emit(
+        "player_records.tsv",
+        "players' birth date, position, foot, height and citizenship (newest table first; "
+        "the facts come from Transfermarkt)",
+        [players_newest, players_older],
+        RECORD_COLUMNS,
+        records,
+    )
+    values = build_market_values(kb_dir, known)
+    emit(
+        "market_values.tsv",
+        f"players' dated market values in EUR since {VALUES_FROM} (the facts come from Transfermarkt)",
+        [players_older],
+        VALUE_COLUMNS,
+        values,
+    )
     worldcup_note = note(manifest, "national-teams/fjelstul-worldcup/", "CC-BY-SA-4.0")
     emit(
         "worldcup_players.tsv",
@@ -293,6 +321,8 @@ def build_knowledge_base(
         ("journalists", len(media.journalists)),
         ("people", len(people)),
         ("worldcup_players", len(world_cup)),
+        ("player_records", len(records)),
+        ("market_values", len(values)),
         ("aliases", len(alias_rows)),
     )
     return BuildReport(out_dir, tuple(files), counts, tuple(warnings))

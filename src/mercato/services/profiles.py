@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -11,13 +12,28 @@ from mercato.domain import FactClaim
 from mercato.errors import NotFound
 from mercato.services.board import StoryFilters, find_stories
 from mercato.services.book import StoryBook
+from mercato.services.known import KnownAt, known_at
 from mercato.services.views import StoryView
 from mercato.store import Store, StoredClaim
+from mercato.store.board_tables import newest_published
 from mercato.stories.names import club_key, person_key
 from mercato.stories.outcomes import Outcome
 
 # Facts are read from the articles behind a person's stories, at most this many.
 FACT_ARTICLES_READ = 60
+
+
+@dataclass(frozen=True)
+class FactLine:
+    """One fact as the articles state it, however many times: first and last said, how often."""
+
+    fact: str
+    value: str
+    club: str | None
+    first_said: date
+    last_said: date
+    reports: int  # articles that state it
+    latest: StoredClaim  # the latest report, to link to
 
 
 @dataclass(frozen=True)
@@ -30,6 +46,23 @@ class PersonProfile:
     current_club: str | None
     facts: tuple[tuple[StoredClaim, FactClaim], ...]
     stories: tuple[StoryView, ...]
+    day: date | None = None  # the book's day: the page's as-of day or the newest news
+    known: KnownAt | None = None
+
+    @property
+    def open_stories(self) -> tuple[StoryView, ...]:
+        """Stories still open, most probable first."""
+        return reading_order(self.stories)[0]
+
+    @property
+    def finished_stories(self) -> tuple[StoryView, ...]:
+        """Stories whose outcome is known, latest first."""
+        return reading_order(self.stories)[1]
+
+    @property
+    def fact_lines(self) -> tuple[FactLine, ...]:
+        """Each stated fact once."""
+        return distinct_facts(self.facts)
 
 
 @dataclass(frozen=True)
@@ -41,6 +74,16 @@ class ClubProfile:
     club_id: str | None
     stories_in: tuple[StoryView, ...]
     stories_out: tuple[StoryView, ...]
+
+    @property
+    def incoming(self) -> tuple[StoryView, ...]:
+        """Moves into the club: open ones most probable first, then finished ones."""
+        return sum(reading_order(self.stories_in), ())
+
+    @property
+    def outgoing(self) -> tuple[StoryView, ...]:
+        """Moves out of the club, in the same order."""
+        return sum(reading_order(self.stories_out), ())
 
 
 @dataclass(frozen=True)
@@ -61,6 +104,46 @@ def current_club(stories: list[StoryView]) -> str | None:
     return origins.most_common(1)[0][0] if origins else None
 
 
+def reading_order(
+    stories: Iterable[StoryView],
+) -> tuple[tuple[StoryView, ...], tuple[StoryView, ...]]:
+    """Open stories most probable first (then latest news), and finished ones latest first."""
+    chosen = list(stories)
+    still_open = sorted(
+        (s for s in chosen if s.is_open),
+        key=lambda s: (
+            -(s.probability if s.probability is not None else -1.0),
+            -s.last_reported.toordinal(),
+            s.id,
+        ),
+    )
+    finished = sorted(
+        (s for s in chosen if not s.is_open),
+        key=lambda s: (s.resolved_on or s.last_reported, s.id),
+        reverse=True,
+    )
+    return tuple(still_open), tuple(finished)
+
+
+def distinct_facts(facts: Sequence[tuple[StoredClaim, FactClaim]]) -> tuple[FactLine, ...]:
+    """Facts grouped by what they state (fact, value, club): a repeated "age 25" shows once."""
+    groups: dict[tuple[str, str, str], list[tuple[StoredClaim, FactClaim, date]]] = {}
+    for stored, claim in facts:
+        said = claim.as_of or claim.provenance.published or date.min
+        key = (claim.fact, " ".join(claim.value.split()).casefold(), (claim.club or "").casefold())
+        groups.setdefault(key, []).append((stored, claim, said))
+    lines = []
+    for reports in groups.values():
+        reports.sort(key=lambda r: (r[2], r[0].id))
+        latest, claim, last = reports[-1]
+        articles = len({c.provenance.article_id for _, c, _ in reports})
+        lines.append(
+            FactLine(claim.fact, claim.value, claim.club, reports[0][2], last, articles, latest)
+        )
+    lines.sort(key=lambda line: (line.fact, -line.last_said.toordinal()))
+    return tuple(lines)
+
+
 def person_profile(
     store: Store, name: str, *, as_of: date | None = None, kb_dir: Path | None = None
 ) -> PersonProfile:
@@ -78,6 +161,7 @@ def person_profile(
                 facts.append((stored, claim))
     facts.sort(key=lambda pair: pair[1].as_of or pair[1].provenance.published or date.min)
     names = Counter(s.person for s in stories)
+    day = as_of or newest_published(store) or date.today()
     return PersonProfile(
         key=person_key(names.most_common(1)[0][0]),
         name=names.most_common(1)[0][0],
@@ -85,6 +169,8 @@ def person_profile(
         current_club=current_club(stories),
         facts=tuple(facts),
         stories=tuple(stories),
+        day=day,
+        known=known_at(next((s.person_id for s in stories if s.person_id), None), names.most_common(1)[0][0], day),
     )
 
 
@@ -97,7 +183,9 @@ def club_profile(
         club_key(s.to_club) for s in stories
     }
     into = [s for s in stories if club_key(s.to_club) in wanted]
-    out = [s for s in stories if s not in into]
+    # By id: comparing whole views field by field made a big club's page quadratic (3 s).
+    into_ids = {s.id for s in into}
+    out = [s for s in stories if s.id not in into_ids]
     if not into and not out:
         raise NotFound(f"no stories about a club called {name!r}")
     names = Counter(s.to_club for s in into if s.to_club)

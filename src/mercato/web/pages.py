@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Literal
@@ -17,18 +18,31 @@ from fastapi.templating import Jinja2Templates
 
 from mercato.api.deps import KbDir, StoreDep
 from mercato.api.serialise import claim_out
-from mercato.domain import STAGE_ORDER, Status
+from mercato.domain import Status
 from mercato.services.board import StoryFilters, board_page, get_story, story_ids_of_claims
 from mercato.services.profiles import club_profile, person_profile
 from mercato.services.search import search
 from mercato.services.sources import source_table
 from mercato.services.views import StoryView
-from mercato.web.formatting import format_date, format_fee, install_filters, with_as_of
+from mercato.web.formatting import (
+    format_date,
+    format_fee,
+    install_filters,
+    money,
+    with_as_of,
+)
 from mercato.web.highlight import segments
+from mercato.web.paging import paged
 from mercato.web.reliability import router as reliability_router
+from mercato.web.stages import legend, stage_mark, timeline_row, timeline_rows
 
 HERE = Path(__file__).resolve().parent
 BOARD_SIZE = 100
+PROFILE_SIZE = 25  # stories per list on a player or club page
+SOURCES_SIZE = 50
+# A timeline colours its busiest sources; the rest share one grey "other", so colours stay apart.
+TIMELINE_COLOURED = 7
+OTHER_SOURCES = "other"
 # The leagues offered in the source table's filter (openfootball codes).
 LEAGUES = (
     ("en.1", "Premier League"),
@@ -142,22 +156,31 @@ def _is_window(label: str) -> bool:
 
 
 def _timeline_data(story: StoryView, as_of: str = "") -> str:
-    """The timeline as JSON for the chart: one point per claim, one series per source."""
-    stages = [str(s) for s in STAGE_ORDER]
+    """The timeline as JSON for the chart: one point per claim, one series per busy source."""
+    reports = Counter(step.source or step.outlet or "unknown" for step in story.steps)
+    coloured = [name for name, _ in reports.most_common(TIMELINE_COLOURED)]
+    if len(reports) == TIMELINE_COLOURED + 1:
+        coloured = list(reports)  # one more colour beats a grey series of one source
     points = [
         {
             "date": step.published.isoformat(),
             "label": format_date(step.published),
             "stage": str(step.stage),
-            "y": stages.index(str(step.stage)),
-            "source": step.source or step.outlet or "unknown",
+            "y": timeline_row(step.stage),
+            "source": source,
+            "series": source if source in coloured else OTHER_SOURCES,
             "fee": format_fee(step.fee) if step.fee else None,
             "url": with_as_of(f"/articles/{step.article_id}#claim-{step.claim_id}", as_of),
         }
         for step in story.steps
+        for source in [step.source or step.outlet or "unknown"]
     ]
+    series = list(coloured) + (
+        [OTHER_SOURCES] if any(p["series"] == OTHER_SOURCES for p in points) else []
+    )
+    data = {"rows": timeline_rows(), "series": series, "other": OTHER_SOURCES, "points": points}
     # </script> cannot appear inside the JSON island
-    return json.dumps({"stages": stages, "points": points}).replace("</", "<\\/")
+    return json.dumps(data).replace("</", "<\\/")
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
@@ -213,11 +236,21 @@ def person_page(
     kb_dir: KbDir,
     name: str,
     as_of: Annotated[str | None, Query(max_length=20)] = None,
+    per_page: Annotated[int, Query(ge=1, le=500)] = PROFILE_SIZE,
 ) -> HTMLResponse:
-    """A player's current club, facts with their dates, and stories."""
+    """A player: what is known at the page's day, open stories, finished ones, then facts."""
     day = _day(as_of, "as_of")
     profile = person_profile(store, name, as_of=day, kb_dir=kb_dir)
-    return _render(request, "person.html", profile=profile, as_of=day.isoformat() if day else "")
+    return _render(
+        request,
+        "person.html",
+        profile=profile,
+        known=profile.known,
+        open_stories=paged(profile.open_stories, request, param="open_page", per_page=per_page),
+        finished=paged(profile.finished_stories, request, param="done_page", per_page=per_page),
+        facts=paged(profile.fact_lines, request, param="facts_page", per_page=per_page),
+        as_of=day.isoformat() if day else "",
+    )
 
 
 @router.get("/clubs/{name}", response_class=HTMLResponse)
@@ -227,11 +260,19 @@ def club_page(
     kb_dir: KbDir,
     name: str,
     as_of: Annotated[str | None, Query(max_length=20)] = None,
+    per_page: Annotated[int, Query(ge=1, le=500)] = PROFILE_SIZE,
 ) -> HTMLResponse:
-    """A club's stories in and out."""
+    """A club's incoming and outgoing moves, each open ones first, each in pages."""
     day = _day(as_of, "as_of")
     profile = club_profile(store, name, as_of=day, kb_dir=kb_dir)
-    return _render(request, "club.html", profile=profile, as_of=day.isoformat() if day else "")
+    return _render(
+        request,
+        "club.html",
+        profile=profile,
+        incoming=paged(profile.incoming, request, param="in_page", per_page=per_page),
+        outgoing=paged(profile.outgoing, request, param="out_page", per_page=per_page),
+        as_of=day.isoformat() if day else "",
+    )
 
 
 @router.get("/sources", response_class=HTMLResponse)
@@ -243,32 +284,35 @@ def sources_page(
     league: Annotated[str | None, Query(max_length=20)] = None,
     kind: Literal["all", "outlet", "journalist"] = "all",
     as_of: Annotated[str | None, Query(max_length=20)] = None,
+    per_page: Annotated[int, Query(ge=1, le=500)] = SOURCES_SIZE,
 ) -> HTMLResponse:
-    """The source league table with each reliability's interval drawn."""
+    """The source league table with each reliability's interval drawn, in pages."""
     club_name = _blank(club)
     league_code = _blank(league)
     if league_code and not re.fullmatch(r"[a-z]{2,4}\.\d", league_code):
         raise HTTPException(422, detail='league: expected a code such as "en.1"')
-    records = source_table(
-        store, club=club_name, league=league_code, as_of=_day(as_of, "as_of"), kb_dir=kb_dir
-    )
+    day = _day(as_of, "as_of")
+    records = source_table(store, club=club_name, league=league_code, as_of=day, kb_dir=kb_dir)
     if kind != "all":
         records = [r for r in records if r.kind == kind]
+    shown = paged(records, request, per_page=per_page)
     chart = [
         {"name": r.name, "reliability": r.reliability, "interval": r.interval, "stories": r.stories}
-        for r in records[:40]
+        for r in shown.items[:40]
     ]
     return _render(
         request,
         "sources.html",
-        records=records,
+        records=shown.items,
+        shown=shown,
         chart_json=json.dumps(chart).replace("</", "<\\/"),
         form={
             "club": club_name or "",
             "league": league_code or "",
             "kind": kind,
-            "as_of": as_of or "",
+            "as_of": day.isoformat() if day else "",
         },
+        as_of=day.isoformat() if day else "",
         leagues=LEAGUES,
     )
 
@@ -294,6 +338,9 @@ def install_pages(app: FastAPI) -> None:
     """Serve the dashboard's pages and static files from `app`."""
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     install_filters(templates.env)
+    templates.env.filters["eur"] = lambda amount: money(float(amount), "EUR")
+    templates.env.globals["stage_mark"] = stage_mark
+    templates.env.globals["stage_legend"] = legend
     app.state.templates = templates
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(router)

@@ -31,10 +31,13 @@ def page_of(items: Sequence[T], request: Request, paging: Paging) -> Page[T]:
         page=paging.page,
         per_page=paging.per_page,
         next=next_url(request, paging, has_more),
+        total=len(items),
     )
 
 
-def page_fetched(fetched: Sequence[T], request: Request, paging: Paging) -> Page[T]:
+def page_fetched(
+    fetched: Sequence[T], request: Request, paging: Paging, total: int | None = None
+) -> Page[T]:
     """One page from a fetch of per_page + 1 items (the extra one tells there is more)."""
     has_more = len(fetched) > paging.per_page
     return Page[T](
@@ -42,4 +45,5 @@ def page_fetched(fetched: Sequence[T], request: Request, paging: Paging) -> Page
         page=paging.page,
         per_page=paging.per_page,
         next=next_url(request, paging, has_more),
+        total=total,
     )

@@ -20,10 +20,10 @@ def list_stories(
     request: Request, store: StoreDep, filters: StoryFiltersDep, paging: PagingDep, kb_dir: KbDir
 ) -> Page[StorySummaryOut]:
     """Stories filtered by person, club, status, window, source, dates and probability."""
-    _total, window = board_page(
+    total, window = board_page(
         store, filters, offset=paging.offset, limit=paging.per_page + 1, kb_dir=kb_dir
     )
-    return page_fetched([story_summary_out(s) for s in window], request, paging)
+    return page_fetched([story_summary_out(s) for s in window], request, paging, total)
 
 
 @router.get("/{story_id}", summary="One story with its timeline")
