@@ -7,8 +7,9 @@ from datetime import date
 import pytest
 from claimkit import PERSON, C, Name, P, context
 
-from mercato.domain import ContractClaim, EntityKind
+from mercato.domain import Article, ContractClaim, EntityKind, TransferClaim
 from mercato.extract.contracts import extract_contracts
+from mercato.extract.pipeline import default_extractor
 
 NAMES: dict[str, Name | EntityKind] = {
     "Ivan Petrak": Name(P, "Ivan Petrak", "player:petrak"),
@@ -221,3 +222,19 @@ def test_the_player_is_the_last_person_named() -> None:
     ]
     assert claims[0].provenance.extractor == "contract.rules.v1"
     assert claims[0].provenance.span.text.startswith("However, Feyenoord")
+
+
+def test_a_new_deal_offered_by_his_club_is_no_move_to_it() -> None:
+    text = "Brentford are ready to offer Callum Ashby a new contract after talks with his agent went well."
+    extraction = default_extractor().extract(Article.from_text(text, published=date(2024, 7, 26)))
+    contracts = [c for c in extraction.claims if isinstance(c, ContractClaim)]
+    transfers = [c for c in extraction.claims if isinstance(c, TransferClaim)]
+    assert [(c.person, c.club, c.action) for c in contracts] == [("Callum Ashby", "Brentford", "offer")]
+    assert not [t for t in transfers if t.to_club == "Brentford"]
+
+
+def test_a_suitor_named_beside_the_renewal_is_still_a_move() -> None:
+    text = "Brentford are ready to offer Callum Ashby a new contract to ward off interest from Fulham."
+    extraction = default_extractor().extract(Article.from_text(text, published=date(2024, 7, 26)))
+    transfers = [c for c in extraction.claims if isinstance(c, TransferClaim)]
+    assert [t.to_club for t in transfers] == ["Fulham"]

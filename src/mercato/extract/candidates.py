@@ -423,7 +423,10 @@ def _pair_features(candidate: Candidate, ctx: ArticleContext, lookup: _Sentences
         clubs_here = [m for m in lookup.between(sentence.start, sentence.end) if m.kind in TEAM_KINDS]
         if _RENEWAL.search(sentence.text.lower()):
             # A new deal offered by the only club in the sentence is a renewal, not a move.
-            f.add("renewal-sole-club" if len({m.label for m in clubs_here}) == 1 else "renewal-among-clubs")
+            sole = len({m.label for m in clubs_here}) == 1
+            f.add("renewal-sole-club" if sole else "renewal-among-clubs")
+            if sole and role_by_context(sentence.text, slot).value == "subject":
+                f.add("renewal-offered-by-club")  # "X are ready to offer him a new deal": his own club
         # The clause around the club: cues near it speak of this move more than cues far off.
         clause = text[max(sentence.start, club.span.start - 60) : min(sentence.end, club.span.end + 40)]
         _sentence_features("near:", clause, f)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from mercato.domain import Claim, Status, TransferClaim
+from mercato.domain import Claim, ContractClaim, Status, TransferClaim
 from mercato.kb.normalise import normalise_alias
 
 _STATUS_RANK = {Status.OFF: 3, Status.DONE: 2, Status.RUMOUR: 1}
@@ -33,6 +33,8 @@ def _club_key(claim: TransferClaim, to: bool) -> str | None:
 
 def consolidate(claims: Sequence[Claim]) -> list[Claim]:
     """Merge transfer claims about the same (person, destination), keeping the richest."""
+    renewals = _renewals(claims)
+    claims = [c for c in claims if not (isinstance(c, TransferClaim) and _is_renewal(c, renewals))]
     transfers: list[TransferClaim] = [c for c in claims if isinstance(c, TransferClaim)]
     full_names = sorted(
         {normalise_alias(c.person) for c in transfers if " " in c.person}, key=lambda n: (-len(n), n)
@@ -62,6 +64,31 @@ def consolidate(claims: Sequence[Claim]) -> list[Claim]:
         elif id(claim) in merged:
             out.append(merged[id(claim)])
     return out
+
+
+# A club offering a player a new deal, or talking or agreeing one with him, is his club: the same
+# sentence read as a move to that club is the renewal misread.
+_RENEWAL_ACTIONS = frozenset({"offer", "talks", "extension"})
+
+
+def _renewals(claims: Sequence[Claim]) -> list[ContractClaim]:
+    return [c for c in claims if isinstance(c, ContractClaim) and c.club and c.action in _RENEWAL_ACTIONS]
+
+
+def _is_renewal(claim: TransferClaim, renewals: Sequence[ContractClaim]) -> bool:
+    if claim.status is not Status.RUMOUR or claim.to_club is None or not renewals:
+        return False
+    span = claim.provenance.span
+    for renewal in renewals:
+        other = renewal.provenance.span
+        if (
+            normalise_alias(renewal.person) == normalise_alias(claim.person)
+            and normalise_alias(renewal.club or "") == normalise_alias(claim.to_club)
+            and span.start < other.end
+            and other.start < span.end
+        ):
+            return True
+    return False
 
 
 def _richness(claim: TransferClaim) -> tuple[int, int, int]:
