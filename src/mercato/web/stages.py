@@ -9,22 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mercato.domain import Stage
+from mercato.domain import STAGE_ORDER, Stage
 
-PROGRESS: tuple[Stage, ...] = (
-    Stage.EXIT,
-    Stage.INTEREST,
-    Stage.MONITORING,
-    Stage.APPROACH,
-    Stage.TALKS,
-    Stage.BID,
-    Stage.BID_REJECTED,
-    Stage.AGREEMENT,
-    Stage.MEDICAL,
-    Stage.SIGNED,
-    Stage.ANNOUNCED,
-)
 WAYS_OUT: tuple[Stage, ...] = (Stage.DENIED, Stage.COLLAPSED)
+PROGRESS: tuple[Stage, ...] = tuple(stage for stage in STAGE_ORDER if stage not in WAYS_OUT)
 # Timeline rows: progress 0..10 upwards; the ways out sit below it, one empty row apart.
 _WAY_OUT_ROWS = {Stage.DENIED: -2, Stage.COLLAPSED: -3}
 
