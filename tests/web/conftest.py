@@ -13,7 +13,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 import pytest
@@ -65,7 +66,8 @@ def chromium_path() -> Path:
 @pytest.fixture(scope="session")
 def served_url(chromium_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Base URL of `mercato serve` over a store filled from the sample articles."""
-    yield from _serve([SAMPLES], tmp_path_factory)
+    with serving_store([SAMPLES], tmp_path_factory) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")
@@ -73,10 +75,21 @@ def served_news_url(chromium_path: Path, tmp_path_factory: pytest.TempPathFactor
     """Base URL of `mercato serve` over the samples plus the invented news of `invented.py`:
     clubs and players with enough stories to page through, and one player the KB knows."""
     news = write_invented(tmp_path_factory.mktemp("invented-news"))
-    yield from _serve([SAMPLES, news], tmp_path_factory)
+    with serving_store([SAMPLES, news], tmp_path_factory) as base:
+        yield base
 
 
-def _serve(paths: list[Path], tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+@pytest.fixture(scope="session")
+def serving(chromium_path: Path) -> Callable[..., AbstractContextManager[str]]:
+    """`serving_store` for a module that needs a server of its own (another environment)."""
+    return serving_store
+
+
+@contextmanager
+def serving_store(
+    paths: list[Path], tmp_path_factory: pytest.TempPathFactory, env: dict[str, str] | None = None
+) -> Iterator[str]:
+    """`mercato serve` over a new store filled from `paths`, with `env` added to its environment."""
     db = tmp_path_factory.mktemp("web-store") / "news.db"
     with Store.open(f"sqlite:///{db}") as store:
         report = ingest_paths(paths, store)
@@ -89,6 +102,7 @@ def _serve(paths: list[Path], tmp_path_factory: pytest.TempPathFactory) -> Itera
             [mercato, "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)],
             stdout=out,
             stderr=subprocess.STDOUT,
+            env={**os.environ, **(env or {})},
         )
     base = f"http://127.0.0.1:{port}"
     try:

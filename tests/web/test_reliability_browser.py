@@ -4,23 +4,14 @@ an invented backtest report through MERCATO_FORECAST_REPORT (none is committed i
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Page, Route, expect
-
-from mercato.pipeline import ingest_paths
-from mercato.store import Store
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
 from reportkit import invented_report, write_report
@@ -29,50 +20,16 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "docs" / "images"
-START_SECONDS = 90
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
-def reported_url(chromium_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def reported_url(
+    serving: Callable[..., AbstractContextManager[str]], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
     """`mercato serve` over the sample store, showing an invented backtest report."""
-    folder = tmp_path_factory.mktemp("reliability")
-    db = folder / "samples.db"
-    with Store.open(f"sqlite:///{db}") as store:
-        assert ingest_paths([ROOT / "samples"], store).failed == 0
-    report = write_report(folder, invented_report())
-    port = _free_port()
-    mercato = shutil.which("mercato", path=str(Path(sys.executable).parent)) or "mercato"
-    log = folder / "serve.log"
-    env = {**os.environ, "MERCATO_FORECAST_REPORT": str(report)}
-    with log.open("w") as out:
-        server = subprocess.Popen(
-            [mercato, "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)],
-            stdout=out, stderr=subprocess.STDOUT, env=env,
-        )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + START_SECONDS
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/reliability", timeout=5):
-                    break
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                if server.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"mercato serve did not start:\n{log.read_text()}")
-                time.sleep(0.3)
+    report = write_report(tmp_path_factory.mktemp("reliability"), invented_report())
+    with serving([ROOT / "samples"], tmp_path_factory, {"MERCATO_FORECAST_REPORT": str(report)}) as base:
         yield base
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
 
 
 def _block_other_hosts(page: Page, base: str) -> list[str]:
