@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from fastapi.testclient import TestClient
-from playwright.sync_api import Page, Route, expect
+from playwright.sync_api import Page, expect
+from test_dashboard_pages import block_other_hosts
 
 from mercato.api.app import DOCS_ASSETS
 from mercato.settings import Settings
@@ -45,17 +45,7 @@ def test_the_vendored_viewer_has_its_licence_beside_it() -> None:
 def test_docs_render_their_operations_with_every_other_host_blocked(
     page: Page, served_url: str
 ) -> None:
-    own_host = urlsplit(served_url).netloc
-    blocked: list[str] = []
-
-    def only_this_server(route: Route) -> None:
-        if urlsplit(route.request.url).netloc == own_host:
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
-
-    page.route("**/*", only_this_server)
+    blocked = block_other_hosts(page, served_url)
     page.goto(served_url + "/docs")
     operations = page.locator(".opblock")
     expect(operations.first).to_be_visible()

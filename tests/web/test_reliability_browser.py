@@ -8,13 +8,13 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Page, Route, expect
+from playwright.sync_api import Page, expect
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
 from reportkit import invented_report, write_report
+from test_dashboard_pages import block_other_hosts
 
 pytestmark = pytest.mark.browser
 
@@ -28,29 +28,16 @@ def reported_url(
 ) -> Iterator[str]:
     """`mercato serve` over the sample store, showing an invented backtest report."""
     report = write_report(tmp_path_factory.mktemp("reliability"), invented_report())
-    with serving([ROOT / "samples"], tmp_path_factory, {"MERCATO_FORECAST_REPORT": str(report)}) as base:
+    with serving(
+        [ROOT / "samples"], tmp_path_factory, {"MERCATO_FORECAST_REPORT": str(report)}
+    ) as base:
         yield base
-
-
-def _block_other_hosts(page: Page, base: str) -> list[str]:
-    own = urlsplit(base).netloc
-    blocked: list[str] = []
-
-    def only_this_server(route: Route) -> None:
-        if urlsplit(route.request.url).netloc == own:
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
-
-    page.route("**/*", only_this_server)
-    return blocked
 
 
 def test_the_page_draws_the_figures_and_the_reliability_diagram(
     page: Page, reported_url: str
 ) -> None:
-    blocked = _block_other_hosts(page, reported_url)
+    blocked = block_other_hosts(page, reported_url)
     page.goto(reported_url + "/reliability")
     expect(page.locator("h1")).to_have_text("How good are these numbers?")
     expect(page.locator(".model-auc")).to_have_text("0.771")
@@ -73,7 +60,7 @@ def test_the_page_draws_the_figures_and_the_reliability_diagram(
 
 
 def test_a_probability_on_the_board_leads_to_the_page(page: Page, reported_url: str) -> None:
-    blocked = _block_other_hosts(page, reported_url)
+    blocked = block_other_hosts(page, reported_url)
     page.goto(reported_url + "/?sort=probability")
     probability = page.locator("tr.story-row a.prob").first
     expect(probability).to_have_attribute("href", "/reliability")
