@@ -54,7 +54,7 @@ def test_the_board_pages_through_every_story_once(client: TestClient) -> None:
 
 
 def test_the_summary_counts_the_stories_and_claims_nothing_more(client: TestClient) -> None:
-    summary = re.search(r'<p class="summary">(.*?)</p>', client.get("/?status=all").text, re.S)
+    summary = re.search(r'<p class="summary">(.*?)</p>', client.get("/?status=all").text, re.DOTALL)
     assert summary is not None
     # The whole board, not "the latest news only" (a sentence left from an older board).
     assert re.fullmatch(r"\d+ stories\.", summary.group(1).strip())
