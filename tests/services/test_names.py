@@ -23,6 +23,13 @@ def test_a_shown_name_asks_for_the_key_it_is_shown_under() -> None:
     assert keys_asked("Erling Braut Haaland", person_key, STORED) == {"erling haaland"}
 
 
+def test_part_of_a_key_comes_before_a_shown_name() -> None:
+    stored = [("harry kane", "Kane"), ("kane", "Kane Vincent-Young")]
+    assert keys_asked("Kane", person_key, stored) == {"kane"}, "a key first"
+    assert keys_asked("Kane Vincent-Young", person_key, stored) == {"kane"}, "then shown names"
+    assert keys_asked("arry", person_key, stored) == {"harry kane"}
+
+
 def test_part_of_a_name_asks_for_every_key_containing_it() -> None:
     assert keys_asked("haaland", person_key, STORED) == {"erling haaland"}
     assert keys_asked("rod", person_key, STORED) == {"rodrigo", "rodrygo"}

@@ -2,8 +2,8 @@
 
 A story is kept under the key its claims share and shown under its fullest name: "Rodrigo de
 Paul" under "rodrigo", "Erling Braut Haaland" under "erling haaland". A page reached by the shown
-name must find the story all the same, so a name is looked up as a key, then as a shown name,
-then as part of a key.
+name must find the story all the same, so a name is looked up as a key, then as part of a key,
+then as a shown name (last: the saved stories answer the first two from an index).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ def keys_asked(
     wanted: str, key: Callable[[str], str], stored: Iterable[tuple[str, str | None]]
 ) -> set[str]:
     """The keys `wanted` asks for among `stored` (each story's key and shown name): the exact key
-    when stored; else the keys of the stories shown under that name; else every key containing it.
+    when stored; else every key containing it; else the keys of the stories shown under that name.
     """
     exact = key(wanted)
     if not exact:
@@ -28,8 +28,8 @@ def keys_asked(
     keys = {k for k, _ in pairs}
     if exact in keys:
         return {exact}
-    shown_so = {k for k, shown in pairs if shown and key(shown) == exact}
-    return shown_so or {k for k in keys if exact in k}
+    containing = {k for k in keys if exact in k}
+    return containing or {k for k, shown in pairs if shown and key(shown) == exact}
 
 
 def moves_asked(into: bool, out_of: bool, direction: Direction | None) -> bool:

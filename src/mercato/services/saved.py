@@ -144,14 +144,14 @@ def summaries_where(store: Store, **where: Any) -> list[SavedSummary]:
 
 
 def of_person_named(store: Store, name: str) -> list[SavedSummary]:
-    """The summaries about a person: the exact name key, else the keys of the stories shown
-    under that name, else every key containing it (see `mercato.services.names`)."""
+    """The summaries about a person: the exact name key, else every key containing it, else the
+    keys of the stories shown under that name (see `mercato.services.names`)."""
     key = person_key(name)
     if not key:
         return []
-    exact = summaries_where(store, person_keys=[key])  # one indexed look-up, the usual case
-    if exact:
-        return exact
+    found = summaries_where(store, person_keys=[key]) or summaries_where(store, person_key_like=key)
+    if found:
+        return found
     every = summaries(store).latest  # kept in memory: shown names have no index
     asked = keys_asked(name, person_key, ((s.person_key, s.person) for s in every))
     return [s for s in every if s.person_key in asked]
