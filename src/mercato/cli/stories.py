@@ -15,7 +15,7 @@ from mercato.cli.counts import counted
 from mercato.cli.options import current_settings, existing_store_url
 from mercato.cli.query import PIPED_WIDTH, rumour_table, story_row
 from mercato.errors import NotFound
-from mercato.services.board import StoryFilters, find_stories, get_story
+from mercato.services.board import StoryFilters, find_stories, get_story, stories_with_id_prefix
 from mercato.services.book import default_day
 from mercato.services.sources import SourceRow, source_table
 from mercato.services.views import StoryView
@@ -79,7 +79,8 @@ def story_command(wanted: str, as_of: datetime | None, db: str | None, kb: Path 
 def find_story(
     store: Store, wanted: str, *, as_of: date | None, kb_dir: Path | None
 ) -> StoryView | list[StoryView]:
-    """The story with this id (or id prefix), else every story of a player whose name contains it.
+    """The story with this id (or id prefix), else every story of a player whose name contains it,
+    else every story whose id starts with it.
 
     One story is returned as itself, several as a list (most recently reported first); none is
     NotFound.
@@ -88,6 +89,8 @@ def find_story(
         return get_story(store, wanted, as_of=as_of, kb_dir=kb_dir)
     except NotFound as missing:
         found = find_stories(store, StoryFilters(person=wanted, as_of=as_of), kb_dir=kb_dir)
+        if not found:  # an id's start shared by several stories: the same move in other windows
+            found = stories_with_id_prefix(store, wanted, as_of=as_of, kb_dir=kb_dir)
         if not found:
             day = f" as of {as_of.isoformat()}" if as_of else ""
             raise NotFound(f"no story has the id {wanted!r} or a player called {wanted!r}{day}") from missing

@@ -189,6 +189,20 @@ def get_story(
     return view_of(book, story)
 
 
+def stories_with_id_prefix(
+    store: Store, prefix: str, *, as_of: date | None = None, kb_dir: Path | None = None
+) -> list[StoryView]:
+    """Every story whose id starts with `prefix` ("youri-tielemans--arsenal"), latest first."""
+    if not prefix:
+        return []
+    if saved.answers_from_saved(store, as_of):
+        return saved.views(store, saved.summaries_where(store, id_prefix=prefix))
+    book = story_book(store, as_of=as_of, kb_dir=kb_dir)
+    found = [s for s in book.stories if s.id.startswith(prefix)]
+    found.sort(key=lambda s: (s.last_seen, s.id), reverse=True)
+    return [view_of(book, s) for s in found]
+
+
 def _one_of(book: StoryBook, wanted: str) -> Story:
     rules: tuple[Callable[[Story], bool], ...] = (
         lambda s: s.id.startswith(wanted),
