@@ -181,8 +181,12 @@ def club_profile(
     """The club's stories in and out; raises NotFound."""
     # One name rule for both lists (the board's): a story is incoming when its destination is
     # the club asked for, outgoing when only the club it leaves is.
-    into = find_stories(store, StoryFilters(club=name, club_direction="in", as_of=as_of), kb_dir=kb_dir)
-    out = find_stories(store, StoryFilters(club=name, club_direction="out", as_of=as_of), kb_dir=kb_dir)
+    into = find_stories(
+        store, StoryFilters(club=name, club_direction="in", as_of=as_of), kb_dir=kb_dir
+    )
+    out = find_stories(
+        store, StoryFilters(club=name, club_direction="out", as_of=as_of), kb_dir=kb_dir
+    )
     if not into and not out:
         raise NotFound(f"no stories about a club called {name!r}")
     names = Counter(s.to_club for s in into if s.to_club)
@@ -214,7 +218,9 @@ def _told(store: Store, as_of: date | None, kb_dir: Path | None) -> list[_Told]:
     if saved.answers_from_saved(store, as_of):
         counts = saved.report_counts(store)
         return [
-            _Told(s.person_key, s.person, s.to_club_key, s.to_club, s.from_club, counts.get(s.id, 0))
+            _Told(
+                s.person_key, s.person, s.to_club_key, s.to_club, s.from_club, counts.get(s.id, 0)
+            )
             for s in saved.summaries(store).latest
         ]
     book = story_book(store, as_of=as_of, kb_dir=kb_dir)
@@ -255,7 +261,8 @@ def clubs_named(
     for story in _told(store, as_of, kb_dir):
         sides = [(story.to_club_key, story.to_club), (club_key(story.from_club), story.from_club)]
         for key, club in sides:
-            if not key or not club or (wanted and wanted not in key and wanted not in club_key(club)):
+            named = wanted in key or wanted in club_key(club)
+            if not key or not club or not named:
                 continue
             counts[key] += story.reports
             names.setdefault(key, Counter())[club] += story.reports or 1
