@@ -11,6 +11,7 @@ from mercato.score.saved import SavedScorer, load_state
 from mercato.services import saved
 from mercato.services.board import StoryFilters, get_story, matching, saved_matching, view_of
 from mercato.services.book import story_book
+from mercato.services.profiles import people_named
 from mercato.store import Store
 from mercato.stories.upkeep import rebuild_stories
 
@@ -39,3 +40,8 @@ def test_saved_stories_read_back_as_the_replay_shows_them(store_url: str, tmp_pa
         assert [s.id for s in saved_matching(store, StoryFilters(person="kettering"))] == [
             "jonas-kettering--chelsea--2024-summer"
         ]
+        # The name lists read the saved stories with their report counts, as the book counts them.
+        counts = saved.report_counts(store)
+        assert counts == {s.id: len(s.claims) for s in book.stories}
+        people = {n.key: n.claims for n in people_named(store, None)}
+        assert people == {"tomas verhoek": 2, "jonas kettering": 1}

@@ -18,12 +18,14 @@ from typing import Any
 from mercato.domain import STAGE_STATUS, Stage, Status, TransferClaim, Window
 from mercato.errors import NotFound
 from mercato.score.probability import RumourScore
+from mercato.services.names import Direction, keys_asked, moves_asked
 from mercato.services.views import StoryView, story_view
 from mercato.store import Store
 from mercato.store.board_tables import claims_by_id, newest_published
 from mercato.store.story_tables import (
     has_story_model,
     read_members,
+    read_report_counts,
     read_summaries,
     saved_version,
     story_ids_by_claim,
@@ -119,17 +121,40 @@ def summaries(store: Store) -> SavedOrders:
     return result
 
 
+_reports: dict[str, tuple[tuple[int, str], Mapping[str, int]]] = {}
+
+
+def report_counts(store: Store) -> Mapping[str, int]:
+    """How many reports each saved story holds, by id (read again only after stories were saved)."""
+    url = store.engine.url.render_as_string()
+    version = saved_version(store)
+    with _lock:
+        found = _reports.get(url)
+    if found is not None and found[0] == version:
+        return found[1]
+    counts = read_report_counts(store)
+    with _lock:
+        _reports[url] = (version, counts)
+    return counts
+
+
 def summaries_where(store: Store, **where: Any) -> list[SavedSummary]:
     """The summaries of the saved stories a query names (see `read_summaries`), newest first."""
     return latest_first(s for s in (_summary(r) for r in read_summaries(store, **where)) if s is not None)
 
 
 def of_person_named(store: Store, name: str) -> list[SavedSummary]:
-    """The summaries about a person: the exact name key, else every key containing it."""
+    """The summaries about a person: the exact name key, else every key containing it, else the
+    keys of the stories shown under that name (see `mercato.services.names`)."""
     key = person_key(name)
     if not key:
         return []
-    return summaries_where(store, person_keys=[key]) or summaries_where(store, person_key_like=key)
+    found = summaries_where(store, person_keys=[key]) or summaries_where(store, person_key_like=key)
+    if found:
+        return found
+    every = summaries(store).latest  # kept in memory: shown names have no index
+    asked = keys_asked(name, person_key, ((s.person_key, s.person) for s in every))
+    return [s for s in every if s.person_key in asked]
 
 
 def answers_from_saved(store: Store, as_of: date | None) -> bool:
@@ -144,19 +169,17 @@ def saved_day(store: Store) -> date:
     return newest_published(store) or date.today()
 
 
-def _names(wanted: str, key: Callable[[str], str], keys: set[str]) -> set[str]:
-    """Keys a name asks for: the exact key when saved, else every key containing it."""
-    exact = key(wanted)
-    if exact in keys:
-        return {exact}
-    return {k for k in keys if exact and exact in k}
-
-
-def of_club(found: Sequence[SavedSummary], name: str) -> list[SavedSummary]:
-    """The summaries of moves into or out of a club."""
-    clubs = {s.to_club_key for s in found} | {club_key(s.from_club) for s in found}
-    wanted = _names(name, club_key, clubs)
-    return [s for s in found if s.to_club_key in wanted or club_key(s.from_club) in wanted]
+def of_club(
+    found: Sequence[SavedSummary], name: str, direction: Direction | None = None
+) -> list[SavedSummary]:
+    """The summaries of moves into or out of a club (only into it, or only out of it, when
+    `direction` says so)."""
+    shown = [(s.to_club_key, s.to_club) for s in found]
+    shown += [(club_key(s.from_club), s.from_club) for s in found]
+    wanted = keys_asked(name, club_key, shown)
+    into = [s.to_club_key in wanted for s in found]
+    out = [club_key(s.from_club) in wanted for s in found]
+    return [s for s, i, o in zip(found, into, out) if moves_asked(i, o, direction)]
 
 
 def has_source(story: Story, wanted: str) -> bool:

@@ -447,3 +447,11 @@ def story_ids_by_claim(store: Store) -> dict[str, str]:
     with store.engine.connect() as conn:
         rows = conn.execute(select(story_members.c.claim_ref, story_members.c.story_id))
         return {ref: story_id for ref, story_id in rows}
+
+
+def read_report_counts(store: Store) -> dict[str, int]:
+    """How many reports each saved story holds (its `story_claims` rows), by story id."""
+    ensure_story_tables(store)
+    query = select(story_claims.c.story_id, func.count()).group_by(story_claims.c.story_id)
+    with store.engine.connect() as conn:
+        return {str(story_id): int(count) for story_id, count in conn.execute(query)}
