@@ -256,10 +256,10 @@ def growth_exponent(points: list[tuple[int, float]]) -> float:
     return sxy / sxx
 
 
-def prepare_url(db: str) -> str:
-    """`sqlite` means a fresh file under out/; a PostgreSQL URL's database is recreated."""
+def prepare_url(db: str, sqlite_path: Path) -> str:
+    """`sqlite` means a fresh file at `sqlite_path`; a PostgreSQL URL's database is recreated."""
     if db == "sqlite":
-        path = Path("out/bench_queries.db")
+        path = sqlite_path
         path.parent.mkdir(parents=True, exist_ok=True)
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
@@ -311,13 +311,21 @@ def main() -> None:
     parser.add_argument("--budget", type=float, default=20.0, help="seconds per query and size")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(
+        "--sqlite-path", type=Path, default=Path("out/bench_queries.db"), help="for --db sqlite"
+    )
+    parser.add_argument(
         "--reuse", action="store_true", help="time the store as it is (one size, no fill)"
+    )
+    parser.add_argument(
+        "--no-settle",
+        action="store_true",
+        help="with --reuse: time the saved stories as they are, without saving them again",
     )
     args = parser.parse_args()
 
-    url = args.db if args.reuse else prepare_url(args.db)
+    url = args.db if args.reuse else prepare_url(args.db, args.sqlite_path)
     if args.reuse and url == "sqlite":
-        url = "sqlite:///out/bench_queries.db"
+        url = f"sqlite:///{args.sqlite_path}"
     timings: list[Timing] = []
     with Store.open(url) as store:
         upgrade(store.engine)
@@ -332,7 +340,8 @@ def main() -> None:
                 rate = (want - have) * CLAIMS_PER_ARTICLE / seconds
                 print(f"filled to {size:,} claims in {seconds:.0f} s ({rate:,.0f} claims/s)")
             have = want
-            settle_scores(store)
+            if not (args.reuse and args.no_settle):
+                settle_scores(store)
             # The people with the most coverage are the pages users open most.
             sample = [str(r["meta"]["person"]) for r in synthetic_records(200, args.seed)]  # type: ignore[index]
             people = list(dict.fromkeys(sample))[:20]

@@ -10,10 +10,10 @@ the book (`mercato.services.book`), which replays the claims known then.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, overload
 
 from mercato.domain import STAGE_STATUS, Stage, Status, TransferClaim, Window
 from mercato.errors import NotFound
@@ -22,6 +22,9 @@ from mercato.services.views import StoryView, story_view
 from mercato.store import Store
 from mercato.store.board_tables import claims_by_id, newest_published
 from mercato.store.story_tables import (
+    ClubSide,
+    club_side_rows,
+    count_club_side,
     has_story_model,
     read_members,
     read_summaries,
@@ -260,3 +263,46 @@ def one_story(store: Store, wanted: str) -> StoryView:
 def story_of_claims(store: Store) -> dict[str, str]:
     """The saved story each transfer claim belongs to (claim id as text -> story id)."""
     return story_ids_by_claim(store)
+
+
+class ClubStories(Sequence[StoryView]):
+    """One side of a club's page, in reading order, counted and paged in SQL: a big club has
+    tens of thousands of stories at a million claims, and a page shows a few of them."""
+
+    _CHUNK = 200  # stories opened at once when every one is asked for
+
+    def __init__(self, store: Store, side: ClubSide) -> None:
+        self._store = store
+        self._side = side
+        self._count: int | None = None
+
+    def __len__(self) -> int:
+        if self._count is None:
+            self._count = count_club_side(self._store, self._side)
+        return self._count
+
+    def _page(self, offset: int, limit: int) -> list[StoryView]:
+        rows = (
+            club_side_rows(self._store, self._side, offset=offset, limit=limit) if limit > 0 else []
+        )
+        return views(self._store, [s for s in (_summary(r) for r in rows) if s is not None])
+
+    @overload
+    def __getitem__(self, index: int) -> StoryView: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[StoryView]: ...
+    def __getitem__(self, index: int | slice) -> StoryView | Sequence[StoryView]:
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self))
+            if step != 1:
+                return tuple(self)[index]
+            return tuple(self._page(start, stop - start))
+        position = index + len(self) if index < 0 else index
+        found = self._page(position, 1) if 0 <= position < len(self) else []
+        if not found:
+            raise IndexError(index)
+        return found[0]
+
+    def __iter__(self) -> Iterator[StoryView]:
+        for start in range(0, len(self), self._CHUNK):
+            yield from self._page(start, self._CHUNK)

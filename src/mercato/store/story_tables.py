@@ -19,6 +19,7 @@ from weakref import WeakSet
 from sqlalchemy import (
     Boolean,
     Column,
+    ColumnElement,
     Connection,
     Date,
     DateTime,
@@ -30,9 +31,12 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    and_,
+    case,
     delete,
     func,
     insert,
+    literal,
     or_,
     select,
     text,
@@ -54,6 +58,9 @@ stories = Table(
     Column("to_club", Text),
     Column("to_club_key", Text),
     Column("from_club", Text),
+    # `club_key(from_club)`: a club page finds the moves out of a club by it. Added by migration
+    # 0004 (which also indexes it), so it may be NULL in rows an older version saved.
+    Column("from_club_key", Text),
     Column("window", String(32), nullable=False),
     Column("first_seen", Date, nullable=False),
     Column("last_seen", Date, nullable=False),
@@ -397,15 +404,7 @@ def read_summaries(
     (`probability`, `evidence`, `score_buzz`), None where missing: every story, or those with
     these ids, this id prefix, these person keys, or a person key containing this text."""
     ensure_story_tables(store)
-    query = (
-        select(
-            stories,
-            story_outcomes.c.outcome, story_outcomes.c.resolved_on, story_outcomes.c.reason,
-            story_scores.c.probability, story_scores.c.evidence, story_scores.c.buzz.label("score_buzz"),
-        )
-        .outerjoin(story_outcomes, story_outcomes.c.story_id == stories.c.id)
-        .outerjoin(story_scores, story_scores.c.story_id == stories.c.id)
-    )  # fmt: skip
+    query = _summary_query()
     if ids is not None:
         query = query.where(stories.c.id.in_(list(ids)))
     if id_prefix is not None:
@@ -447,3 +446,112 @@ def story_ids_by_claim(store: Store) -> dict[str, str]:
     with store.engine.connect() as conn:
         rows = conn.execute(select(story_members.c.claim_ref, story_members.c.story_id))
         return {ref: story_id for ref, story_id in rows}
+
+
+def _summary_query() -> Any:
+    """Saved stories' rows joined with their outcome and score (as `read_summaries` reads them)."""
+    return (
+        select(
+            stories,
+            story_outcomes.c.outcome, story_outcomes.c.resolved_on, story_outcomes.c.reason,
+            story_scores.c.probability, story_scores.c.evidence, story_scores.c.buzz.label("score_buzz"),
+        )
+        .outerjoin(story_outcomes, story_outcomes.c.story_id == stories.c.id)
+        .outerjoin(story_scores, story_scores.c.story_id == stories.c.id)
+    )  # fmt: skip
+
+
+def _is_open() -> ColumnElement[bool]:
+    return or_(story_outcomes.c.outcome.is_(None), story_outcomes.c.outcome == "open")
+
+
+def club_keys_named(store: Store, key: str) -> set[str]:
+    """The club keys a folded club name asks for: itself when a saved story has it (as
+    destination or origin), else every saved club key containing it."""
+    ensure_story_tables(store)
+    if not key:
+        return set()
+    with store.engine.connect() as conn:
+        for column in (stories.c.to_club_key, stories.c.from_club_key):
+            if conn.scalar(select(column).where(column == key).limit(1)) is not None:
+                return {key}
+        found: set[str] = set()
+        for column in (stories.c.to_club_key, stories.c.from_club_key):
+            found.update(
+                k
+                for k in conn.scalars(
+                    select(column).where(column.contains(key, autoescape=True)).distinct()
+                )
+                if k
+            )
+    return found
+
+
+@dataclass(frozen=True)
+class ClubSide:
+    """One side of a club page in SQL: the stories naming these club keys, into `into` (or, with
+    `incoming` False, the rest of them); `into` None puts every one of them on the incoming side."""
+
+    keys: tuple[str, ...]
+    into: str | None
+    incoming: bool
+
+    def where(self) -> ColumnElement[bool]:
+        named = or_(stories.c.to_club_key.in_(self.keys), stories.c.from_club_key.in_(self.keys))
+        if self.into is None:
+            return named if self.incoming else literal(False)
+        destination = func.coalesce(stories.c.to_club_key, "")
+        return and_(named, destination == self.into if self.incoming else destination != self.into)
+
+
+def has_destination(store: Store, keys: Sequence[str], into: str) -> bool:
+    """True when a saved story naming these club keys goes to `into`."""
+    ensure_story_tables(store)
+    with store.engine.connect() as conn:
+        return (
+            conn.scalar(
+                select(stories.c.id).where(ClubSide(tuple(keys), into, True).where()).limit(1)
+            )
+            is not None
+        )
+
+
+def count_club_side(store: Store, side: ClubSide) -> int:
+    """How many saved stories are on this side of a club page."""
+    ensure_story_tables(store)
+    with store.engine.connect() as conn:
+        return int(conn.scalar(select(func.count()).select_from(stories).where(side.where())) or 0)
+
+
+def club_side_rows(
+    store: Store, side: ClubSide, *, offset: int, limit: int
+) -> list[dict[str, Any]]:
+    """One page of a club page's side, in reading order: open stories most probable first (then
+    latest news, then id), then finished ones latest resolved (or reported) first."""
+    ensure_story_tables(store)
+    is_open = _is_open()
+    query = (
+        _summary_query().where(side.where())
+        .order_by(
+            case((is_open, 0), else_=1),
+            case((is_open, func.coalesce(story_scores.c.probability, -1.0)), else_=None).desc(),
+            case((is_open, stories.c.last_seen), else_=func.coalesce(story_outcomes.c.resolved_on, stories.c.last_seen)).desc(),
+            case((is_open, stories.c.id), else_=None).asc(),
+            case((is_open, None), else_=stories.c.id).desc(),
+        )
+        .offset(offset).limit(limit)
+    )  # fmt: skip
+    with store.engine.connect() as conn:
+        return [dict(row) for row in conn.execute(query).mappings()]
+
+
+def club_side_names(store: Store, side: ClubSide, *, destination: bool) -> list[tuple[str, int]]:
+    """The club names this side's stories give (destinations or origins), most frequent first."""
+    ensure_story_tables(store)
+    column = stories.c.to_club if destination else stories.c.from_club
+    query = (
+        select(column, func.count()).where(side.where(), column.is_not(None))
+        .group_by(column).order_by(func.count().desc(), column)
+    )  # fmt: skip
+    with store.engine.connect() as conn:
+        return [(str(name), int(n)) for name, n in conn.execute(query)]
