@@ -11,6 +11,7 @@ from mercato.score.saved import SavedScorer, load_state
 from mercato.services import saved
 from mercato.services.board import StoryFilters, get_story, matching, saved_matching, view_of
 from mercato.services.book import story_book
+from mercato.services.profiles import club_profile, replayed_club_profile
 from mercato.store import Store
 from mercato.stories.upkeep import rebuild_stories
 
@@ -39,3 +40,13 @@ def test_saved_stories_read_back_as_the_replay_shows_them(store_url: str, tmp_pa
         assert [s.id for s in saved_matching(store, StoryFilters(person="kettering"))] == [
             "jonas-kettering--chelsea--2024-summer"
         ]
+        # Filtered, sorted and paged in SQL: in the replay's order on both databases.
+        for filters in (
+            StoryFilters(), StoryFilters(sort="probability"), StoryFilters(club="Arsenal"),
+            StoryFilters(club="Brentford", sort="probability"), StoryFilters(open_only=True),
+        ):
+            assert [s.id for s in saved_matching(store, filters)] == [s.id for s in matching(book, filters)], filters
+        for club in ("Arsenal", "Brentford", "Lyon"):
+            paged, replayed = club_profile(store, club), replayed_club_profile(store, club, as_of=book.as_of)
+            assert list(paged.incoming) == list(replayed.incoming), club
+            assert list(paged.outgoing) == list(replayed.outgoing), club

@@ -2,8 +2,8 @@
 
 Ingest keeps the stories saved, labelled and scored (`mercato.stories.upkeep`), so a question
 about the store as it stands now reads rows instead of merging every claim: the board filters
-and sorts the saved summaries (kept per process until stories are saved again) and only the
-stories shown are opened, each from its own claims. A question about a past day is answered from
+and sorts the saved summaries in SQL and only the stories
+shown are opened, each from its own claims. A question about a past day is answered from
 the book (`mercato.services.book`), which replays the claims known then.
 """
 
@@ -95,31 +95,9 @@ def most_probable_first(found: Iterable[SavedSummary]) -> list[SavedSummary]:
     return sorted(found, key=lambda s: (-(s.probability or -1.0), s.id))
 
 
-@dataclass(frozen=True)
-class SavedOrders:
-    """Every saved story's summary in both board orders: filtering a sorted list keeps it sorted."""
-
-    latest: tuple[SavedSummary, ...]
-    most_probable: tuple[SavedSummary, ...]
-
-
-_summaries: dict[str, tuple[tuple[int, str], SavedOrders]] = {}
-_lock = threading.Lock()
-
-
-def summaries(store: Store) -> SavedOrders:
-    """Every saved story's summary, in both orders (read again only after stories were saved)."""
-    url = store.engine.url.render_as_string()
-    version = saved_version(store)
-    with _lock:
-        found = _summaries.get(url)
-    if found is not None and found[0] == version:
-        return found[1]
-    read = [s for s in (_summary(r) for r in read_summaries(store)) if s is not None]
-    result = SavedOrders(tuple(latest_first(read)), tuple(most_probable_first(read)))
-    with _lock:
-        _summaries[url] = (version, result)
-    return result
+def summaries_of(rows: Iterable[Mapping[str, Any]]) -> list[SavedSummary]:
+    """Summaries of saved stories' rows (`read_summaries` rows), in the order given."""
+    return [s for s in (_summary(r) for r in rows) if s is not None]
 
 
 def summaries_where(store: Store, **where: Any) -> list[SavedSummary]:
@@ -205,6 +183,8 @@ def open_stories(store: Store, chosen: Iterable[SavedSummary]) -> list[Story]:
         ))  # fmt: skip
     return stories
 
+
+_lock = threading.Lock()
 
 # Views already opened, per store, until stories are saved again (a server answers a club's
 # page of hundreds of stories once, then from here).

@@ -530,18 +530,20 @@ def club_side_rows(
     latest news, then id), then finished ones latest resolved (or reported) first."""
     ensure_story_tables(store)
     is_open = _is_open()
-    query = (
-        _summary_query().where(side.where())
-        .order_by(
-            case((is_open, 0), else_=1),
-            case((is_open, func.coalesce(story_scores.c.probability, -1.0)), else_=None).desc(),
-            case((is_open, stories.c.last_seen), else_=func.coalesce(story_outcomes.c.resolved_on, stories.c.last_seen)).desc(),
-            case((is_open, stories.c.id), else_=None).asc(),
-            case((is_open, None), else_=stories.c.id).desc(),
-        )
-        .offset(offset).limit(limit)
-    )  # fmt: skip
     with store.engine.connect() as conn:
+        # Ids compare as Python compares them (code points), not by the server's locale.
+        story_id = stories.c.id.collate("C") if conn.dialect.name == "postgresql" else stories.c.id
+        query = (
+            _summary_query().where(side.where())
+            .order_by(
+                case((is_open, 0), else_=1),
+                case((is_open, func.coalesce(story_scores.c.probability, -1.0)), else_=None).desc(),
+                case((is_open, stories.c.last_seen), else_=func.coalesce(story_outcomes.c.resolved_on, stories.c.last_seen)).desc(),
+                case((is_open, story_id), else_=None).asc(),
+                case((is_open, None), else_=story_id).desc(),
+            )
+            .offset(offset).limit(limit)
+        )  # fmt: skip
         return [dict(row) for row in conn.execute(query).mappings()]
 
 
@@ -555,3 +557,72 @@ def club_side_names(store: Store, side: ClubSide, *, destination: bool) -> list[
     )  # fmt: skip
     with store.engine.connect() as conn:
         return [(str(name), int(n)) for name, n in conn.execute(query)]
+
+
+def _effective_probability() -> ColumnElement[float]:
+    """The saved probability while the story is open, else NULL (as the faces show it)."""
+    return case((_is_open(), story_scores.c.probability), else_=None)
+
+
+@dataclass(frozen=True)
+class SummaryQuery:
+    """A rumour board's question to the saved stories, answered in SQL: filters and an order."""
+
+    club_keys: tuple[str, ...] | None = None  # destination or origin among these keys
+    stages: tuple[str, ...] | None = None
+    window: str | None = None  # a window label such as "2024 summer"
+    since: date | None = None  # last reported on or after
+    until: date | None = None  # first reported on or before
+    open_only: bool = False  # open and scored
+    min_probability: float | None = None
+    by_probability: bool = False  # else latest reported first
+
+    def where(self) -> list[ColumnElement[bool]]:
+        found: list[ColumnElement[bool]] = []
+        if self.club_keys is not None:
+            found.append(or_(stories.c.to_club_key.in_(self.club_keys), stories.c.from_club_key.in_(self.club_keys)))
+        if self.stages is not None:
+            found.append(stories.c.stage.in_(self.stages))
+        if self.window:
+            found.append(stories.c.window == self.window)
+        if self.since is not None:
+            found.append(stories.c.last_seen >= self.since)
+        if self.until is not None:
+            found.append(stories.c.first_seen <= self.until)
+        if self.open_only or self.min_probability is not None:
+            found.append(_effective_probability().is_not(None))
+        if self.min_probability is not None:
+            found.append(story_scores.c.probability >= self.min_probability)
+        return found
+
+
+def count_summaries(store: Store, query: SummaryQuery) -> int:
+    """How many saved stories a board's question finds."""
+    ensure_story_tables(store)
+    statement = (
+        select(func.count()).select_from(
+            stories.outerjoin(story_outcomes, story_outcomes.c.story_id == stories.c.id)
+            .outerjoin(story_scores, story_scores.c.story_id == stories.c.id)
+        ).where(*query.where())
+    )  # fmt: skip
+    with store.engine.connect() as conn:
+        return int(conn.scalar(statement) or 0)
+
+
+def summary_page(store: Store, query: SummaryQuery, *, offset: int = 0, limit: int | None = None) -> list[dict[str, Any]]:
+    """One page of the saved stories a board's question finds (as `read_summaries` rows), in
+    its order: latest reported first (then the more probable, then id, descending), or open
+    stories most probable first (then id) and the rest after."""
+    ensure_story_tables(store)
+    with store.engine.connect() as conn:
+        # Ids compare as Python compares them (code points), not by the server's locale.
+        story_id = stories.c.id.collate("C") if conn.dialect.name == "postgresql" else stories.c.id
+        probability = _effective_probability()
+        order = (
+            (func.coalesce(probability, -1.0).desc(), story_id.asc()) if query.by_probability
+            else (stories.c.last_seen.desc(), func.coalesce(probability, 0.0).desc(), story_id.desc())
+        )  # fmt: skip
+        statement = _summary_query().where(*query.where()).order_by(*order).offset(offset)
+        if limit is not None:
+            statement = statement.limit(limit)
+        return [dict(row) for row in conn.execute(statement).mappings()]
