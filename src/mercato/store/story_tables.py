@@ -72,6 +72,7 @@ stories = Table(
     Column("saved_at", DateTime(timezone=True), nullable=False),
     Index("ix_stories_person_key", "person_key"),
     Index("ix_stories_to_club_key", "to_club_key"),
+    Index("ix_stories_last_seen", "last_seen"),  # the board's latest-first order, read a page at a time
 )
 
 story_claims = Table(
