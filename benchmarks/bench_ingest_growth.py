@@ -18,7 +18,6 @@ import argparse
 import cProfile
 import os
 import pstats
-import shutil
 import sqlite3
 import sys
 import time
@@ -74,13 +73,13 @@ def copy_store(big: str, name: str) -> str:
     url = make_url(big)
     if url.get_backend_name() == "sqlite":
         source = Path(str(url.database))
-        with sqlite3.connect(source) as connection:  # fold the WAL in, so one file is the store
-            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         target = OUT / f"{name}.db"
         target.parent.mkdir(parents=True, exist_ok=True)
-        for suffix in ("-wal", "-shm"):
+        for suffix in ("", "-wal", "-shm"):
             Path(f"{target}{suffix}").unlink(missing_ok=True)
-        shutil.copyfile(source, target)
+        # The backup API copies a consistent state, WAL included, even while others read.
+        with sqlite3.connect(source) as original, sqlite3.connect(target) as copy:
+            original.backup(copy)
         return f"sqlite:///{target}"
     copy = url.set(database=f"{url.database}_{name}")
     admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")

@@ -15,7 +15,7 @@ from mercato.services.book import StoryBook, story_book
 from mercato.services.saved import SavedSummary
 from mercato.services.views import StoryView, story_view
 from mercato.store import Store
-from mercato.store.story_tables import SummaryQuery, club_keys_named, count_summaries, summary_page
+from mercato.store.story_tables import SummaryQuery, club_keys_named, summary_page
 from mercato.stories.merge import Story
 from mercato.stories.names import club_key, person_key
 from mercato.stories.outcomes import Outcome
@@ -174,7 +174,7 @@ def board_page(
         if _in_sql(filters):  # counted and paged in SQL: the page's stories are all it reads
             question = _summary_query(store, filters)
             rows = summary_page(store, question, offset=offset, limit=limit)
-            total = count_summaries(store, question) if limit is not None else offset + len(rows)
+            total = saved.count_of(store, question) if limit is not None else offset + len(rows)
             return total, saved.views(store, saved.summaries_of(rows))
         chosen_saved = saved_matching(store, filters)
         page = chosen_saved[offset : None if limit is None else offset + limit]

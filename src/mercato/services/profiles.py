@@ -234,8 +234,12 @@ def _saved_club_profile(store: Store, name: str) -> ClubProfile:
     stories_in, stories_out = ClubStories(store, incoming), ClubStories(store, outgoing)
     if not stories_in and not stories_out:
         raise NotFound(f"no stories about a club called {name!r}")
-    names = Counter(dict(club_side_names(store, incoming, destination=True)))
-    names.update(dict(club_side_names(store, outgoing, destination=False)))
+    def written() -> Counter[str]:
+        names = Counter(dict(club_side_names(store, incoming, destination=True)))
+        names.update(dict(club_side_names(store, outgoing, destination=False)))
+        return names
+
+    names: Counter[str] = saved.kept_per_state(store, ("club names", incoming, outgoing), written)
     return ClubProfile(
         key=exact,
         name=most_written(names) or name,

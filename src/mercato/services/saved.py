@@ -23,8 +23,9 @@ from mercato.store import Store
 from mercato.store.board_tables import claims_by_id, newest_published
 from mercato.store.story_tables import (
     ClubSide,
-    club_side_rows,
-    count_club_side,
+    SummaryQuery,
+    club_side_ids,
+    count_summaries,
     has_story_model,
     read_members,
     read_summaries,
@@ -186,9 +187,29 @@ def open_stories(store: Store, chosen: Iterable[SavedSummary]) -> list[Story]:
 
 _lock = threading.Lock()
 
+# Board counts per store, saved state and question: counting reads every matching row (tens of
+# milliseconds at a million claims), the page itself a few.
+_counts: dict[tuple[str, str, SummaryQuery], int] = {}
+_COUNTS_KEPT = 256
+
+
+def count_of(store: Store, query: SummaryQuery) -> int:
+    """How many saved stories a board's question finds (counted once per saved state)."""
+    key = (store.engine.url.render_as_string(), saved_version(store), query)
+    with _lock:
+        found = _counts.get(key)
+    if found is None:
+        found = count_summaries(store, query)
+        with _lock:
+            _counts[key] = found
+            while len(_counts) > _COUNTS_KEPT:
+                del _counts[next(iter(_counts))]
+    return found
+
+
 # Views already opened, per store, until stories are saved again (a server answers a club's
 # page of hundreds of stories once, then from here).
-_views: dict[str, tuple[tuple[int, str], dict[str, StoryView]]] = {}
+_views: dict[str, tuple[str, dict[str, StoryView]]] = {}
 
 
 def _opened(store: Store) -> dict[str, StoryView]:
@@ -246,43 +267,70 @@ def story_of_claims(store: Store) -> dict[str, str]:
 
 
 class ClubStories(Sequence[StoryView]):
-    """One side of a club's page, in reading order, counted and paged in SQL: a big club has
-    tens of thousands of stories at a million claims, and a page shows a few of them."""
+    """One side of a club's page, in reading order, sorted in SQL (ids only, kept per process
+    until stories are saved again) and opened a page at a time: a big club has ten thousand
+    stories at a million claims, and a page shows a few of them."""
 
     _CHUNK = 200  # stories opened at once when every one is asked for
 
     def __init__(self, store: Store, side: ClubSide) -> None:
         self._store = store
         self._side = side
-        self._count: int | None = None
+        self._ids: list[str] | None = None
+
+    def _all_ids(self) -> list[str]:
+        if self._ids is None:
+            self._ids = _club_ids(self._store, self._side)
+        return self._ids
 
     def __len__(self) -> int:
-        if self._count is None:
-            self._count = count_club_side(self._store, self._side)
-        return self._count
+        return len(self._all_ids())
 
-    def _page(self, offset: int, limit: int) -> list[StoryView]:
-        rows = (
-            club_side_rows(self._store, self._side, offset=offset, limit=limit) if limit > 0 else []
-        )
-        return views(self._store, [s for s in (_summary(r) for r in rows) if s is not None])
+    def _page(self, ids: Sequence[str]) -> list[StoryView]:
+        if not ids:
+            return []
+        by_id = {s.id: s for s in summaries_where(self._store, ids=list(ids))}
+        return views(self._store, [by_id[i] for i in ids if i in by_id])
 
     @overload
     def __getitem__(self, index: int) -> StoryView: ...
     @overload
     def __getitem__(self, index: slice) -> Sequence[StoryView]: ...
     def __getitem__(self, index: int | slice) -> StoryView | Sequence[StoryView]:
+        ids = self._all_ids()
         if isinstance(index, slice):
-            start, stop, step = index.indices(len(self))
-            if step != 1:
-                return tuple(self)[index]
-            return tuple(self._page(start, stop - start))
-        position = index + len(self) if index < 0 else index
-        found = self._page(position, 1) if 0 <= position < len(self) else []
+            return tuple(self._page(ids[index]))
+        found = self._page([ids[index]])  # raises IndexError past the end
         if not found:
             raise IndexError(index)
         return found[0]
 
     def __iter__(self) -> Iterator[StoryView]:
-        for start in range(0, len(self), self._CHUNK):
-            yield from self._page(start, self._CHUNK)
+        ids = self._all_ids()
+        for start in range(0, len(ids), self._CHUNK):
+            yield from self._page(ids[start : start + self._CHUNK])
+
+
+_kept_per_state: dict[tuple[str, str, object], Any] = {}
+_KEPT = 128
+
+
+def kept_per_state(store: Store, what: object, compute: Callable[[], Any]) -> Any:
+    """`compute()`, kept per process under `what` until stories are saved again (a club page's
+    order and names: sorting a big club's stories costs more than a page)."""
+    key = (store.engine.url.render_as_string(), saved_version(store), what)
+    with _lock:
+        found = _kept_per_state.get(key)
+    if found is None:
+        found = compute()
+        with _lock:
+            _kept_per_state[key] = found
+            while len(_kept_per_state) > _KEPT:
+                del _kept_per_state[next(iter(_kept_per_state))]
+    return found
+
+
+def _club_ids(store: Store, side: ClubSide) -> list[str]:
+    """A club page side's ids in reading order, sorted once per saved state of the store."""
+    found: list[str] = kept_per_state(store, ("club ids", side), lambda: club_side_ids(store, side))
+    return found

@@ -73,6 +73,7 @@ stories = Table(
     Index("ix_stories_person_key", "person_key"),
     Index("ix_stories_to_club_key", "to_club_key"),
     Index("ix_stories_last_seen", "last_seen"),  # the board's latest-first order, read a page at a time
+    Index("ix_stories_saved_at", "saved_at"),  # `saved_version`
 )
 
 story_claims = Table(
@@ -418,12 +419,14 @@ def read_summaries(
         return [dict(row) for row in conn.execute(query).mappings()]
 
 
-def saved_version(store: Store) -> tuple[int, str]:
-    """A value that changes whenever stories are saved: their count and the newest save time."""
+def saved_version(store: Store) -> str:
+    """A value that changes whenever stories are saved: the newest save time (one index look-up;
+    counting the stories too read every row, 0.1 s at a million claims). A save that only
+    deletes leaves it as it was, which is harmless to what is kept by it: views of stories by
+    id, and a deleted id is no longer asked for."""
     ensure_story_tables(store)
     with store.engine.connect() as conn:
-        count, newest = conn.execute(select(func.count(), func.max(stories.c.saved_at))).one()
-    return int(count or 0), str(newest)
+        return str(conn.scalar(select(func.max(stories.c.saved_at))))
 
 
 def read_members(store: Store, ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
@@ -524,18 +527,22 @@ def count_club_side(store: Store, side: ClubSide) -> int:
         return int(conn.scalar(select(func.count()).select_from(stories).where(side.where())) or 0)
 
 
-def club_side_rows(
-    store: Store, side: ClubSide, *, offset: int, limit: int
-) -> list[dict[str, Any]]:
-    """One page of a club page's side, in reading order: open stories most probable first (then
-    latest news, then id), then finished ones latest resolved (or reported) first."""
+def club_side_ids(store: Store, side: ClubSide) -> list[str]:
+    """The ids of a club page's side in reading order: open stories most probable first (then
+    latest news, then id), then finished ones latest resolved (or reported) first. Only the ids
+    and the sort keys are read: a big club has ten thousand stories at a million claims."""
     ensure_story_tables(store)
     is_open = _is_open()
     with store.engine.connect() as conn:
         # Ids compare as Python compares them (code points), not by the server's locale.
         story_id = stories.c.id.collate("C") if conn.dialect.name == "postgresql" else stories.c.id
         query = (
-            _summary_query().where(side.where())
+            select(stories.c.id)
+            .select_from(
+                stories.outerjoin(story_outcomes, story_outcomes.c.story_id == stories.c.id)
+                .outerjoin(story_scores, story_scores.c.story_id == stories.c.id)
+            )
+            .where(side.where())
             .order_by(
                 case((is_open, 0), else_=1),
                 case((is_open, func.coalesce(story_scores.c.probability, -1.0)), else_=None).desc(),
@@ -543,9 +550,8 @@ def club_side_rows(
                 case((is_open, story_id), else_=None).asc(),
                 case((is_open, None), else_=story_id).desc(),
             )
-            .offset(offset).limit(limit)
         )  # fmt: skip
-        return [dict(row) for row in conn.execute(query).mappings()]
+        return list(conn.scalars(query))
 
 
 def club_side_names(store: Store, side: ClubSide, *, destination: bool) -> list[tuple[str, int]]:
@@ -600,12 +606,15 @@ class SummaryQuery:
 def count_summaries(store: Store, query: SummaryQuery) -> int:
     """How many saved stories a board's question finds."""
     ensure_story_tables(store)
-    statement = (
-        select(func.count()).select_from(
-            stories.outerjoin(story_outcomes, story_outcomes.c.story_id == stories.c.id)
-            .outerjoin(story_scores, story_scores.c.story_id == stories.c.id)
-        ).where(*query.where())
+    scored = query.open_only or query.min_probability is not None
+    # Joined only when the question needs the outcome or score: SQLite counts the stories'
+    # smallest index without the joins, and reads every joined row with them (0.4 s at 464,000).
+    source = (
+        stories.outerjoin(story_outcomes, story_outcomes.c.story_id == stories.c.id)
+        .outerjoin(story_scores, story_scores.c.story_id == stories.c.id)
+        if scored else stories
     )  # fmt: skip
+    statement = select(func.count()).select_from(source).where(*query.where())
     with store.engine.connect() as conn:
         return int(conn.scalar(statement) or 0)
 
