@@ -272,6 +272,8 @@ def settle_scores(store: Store, fit_step: int = 1) -> None:
 
     scorer: Scorer = SavedScorer() if fit_step <= 1 else SampleScorer(fit_step)
     report = rebuild_stories(store, scorer=scorer)
+    with store.engine.begin() as connection:  # fresh planner statistics, as autovacuum would
+        connection.exec_driver_sql("ANALYZE")
     sampled = f", the model fitted on every {fit_step}th story" if fit_step > 1 else ""
     print(
         f"  saved {report.saved:,} stories, scored{sampled}, in {report.seconds:.1f} s", flush=True
