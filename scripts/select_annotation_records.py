@@ -8,6 +8,7 @@ sentence is ever read for annotation.
     uv run python scripts/select_annotation_records.py > annotations/selection.tsv
     uv run python scripts/select_annotation_records.py --wave 2 > annotations/selection-wave2.tsv
     uv run python scripts/select_annotation_records.py --wave 3 > annotations/selection-wave3.tsv
+    uv run python scripts/select_annotation_records.py --wave 4 > annotations/selection-wave4.tsv
 
 A later wave draws only from records no earlier wave drew, with its own seed and quotas.
 """
@@ -51,6 +52,15 @@ WAVE_QUOTAS = {
         "bbc_gossip_pages": 15,
         "romano_tweets_2023": 100,
         "tm_rumour_threads": 100,
+    },
+    # The fourth: the rest of the 2025 tweets, and more of the tweets, forum snippets, pages and
+    # 2021-22 items, where cross-validation left the model furthest from its target.
+    4: {
+        "romano_tweets_2025": 40,
+        "romano_tweets_2023": 120,
+        "tm_rumour_threads": 200,
+        "bbc_gossip_pages": 12,
+        "bbc_gossip_2021_22": 100,
     },
 }
 

@@ -140,3 +140,24 @@ def test_story_that_matches_nothing_says_so(samples_db: str) -> None:
     code, out = run("story", "--db", samples_db, "Nobody Atall")
     assert code == 3
     assert "no story has the id 'Nobody Atall' or a player called 'Nobody Atall'" in out
+
+
+def test_story_lists_every_story_an_id_start_names(tmp_path: Path) -> None:
+    # The same move in two windows: "tomas-verhoek--arsenal" starts both ids.
+    news = tmp_path / "news.jsonl"
+    news.write_text("".join(
+        json.dumps({"id": f"n{i}", "date": day, "url": f"https://example.org/{i}",
+                    "outlet": "BBC Sport", "text": text}) + "\n"
+        for i, (day, text) in enumerate([
+            ("2024-01-10", "Arsenal are monitoring Brentford striker Tomas Verhoek. (Mirror)"),
+            ("2024-06-03", "Arsenal have opened talks with Brentford over striker Tomas Verhoek. (Times)"),
+        ])
+    ), encoding="utf-8")  # fmt: skip
+    db = str(tmp_path / "news.db")
+    assert run("ingest", "--db", db, str(news))[0] == 0
+    code, out = run("story", "tomas-verhoek--arsenal", "--db", db, "--json")
+    assert code == 0, out
+    assert [r["story_id"] for r in json.loads(out)] == [
+        "tomas-verhoek--arsenal--2024-summer",
+        "tomas-verhoek--arsenal--2024-winter",
+    ]

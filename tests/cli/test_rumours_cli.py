@@ -110,3 +110,18 @@ def test_an_empty_store(tmp_path: Path) -> None:
     Store.open(f"sqlite:///{tmp_path / 'empty.db'}").close()
     code, out = invoke("--db", str(tmp_path / "empty.db"))
     assert code == 0 and "No stories match." in out
+
+
+def test_the_board_pages_with_offset_and_counts_every_match(samples_db: str) -> None:
+    everything = rumours_json(samples_db, "--limit", "1000")
+    assert len(everything) > 4
+    paged: list[dict[str, object]] = []
+    for offset in range(0, len(everything), 3):
+        paged += rumours_json(samples_db, "--limit", "3", "--offset", str(offset))
+    assert [r["story_id"] for r in paged] == [r["story_id"] for r in everything]
+    code, out = invoke("--db", samples_db, "--limit", "3", "--offset", "3")
+    assert code == 0
+    assert f"Rumour board ({len(everything)} stories, showing 4–6)" in out
+    assert "Next: --offset 6" in out
+    code, out = invoke("--db", samples_db, "--offset", "100000")
+    assert code == 0 and f"{len(everything)} stories match; --offset 100000 is past" in out

@@ -52,3 +52,12 @@ def test_as_of_sees_no_later_news(samples_db: str, tmp_path: Path) -> None:
     late = ranked(samples_db, "--as-of", "2024-08-20")
     assert len(early) <= len(late)
     assert all(str(r["first_reported"]) <= "2024-06-05" for r in early)
+
+
+def test_ranking_by_probability_keeps_the_filters(samples_db: str) -> None:
+    everyone = ranked(samples_db, "--as-of", "2024-08-20")
+    person = str(everyone[-1]["person"])
+    assert len({r["person"] for r in everyone}) > 1, "the samples rank several players"
+    theirs = ranked(samples_db, "--as-of", "2024-08-20", "--player", person)
+    assert theirs and {r["person"] for r in theirs} == {person}
+    assert theirs == [r for r in everyone if r["person"] == person]

@@ -79,3 +79,25 @@ def test_story_counts_are_read_where_the_report_gives_them(tmp_path: Path) -> No
     report = read_forecast_report(write_report(tmp_path, {"model": {"auc": 0.7, "count": 812}}))
     assert report.model.count == 812 and report.has_counts
     assert not read_forecast_report(write_report(tmp_path, invented_report())).has_counts
+
+
+def test_a_band_no_forecast_fell_in_has_no_mean_and_no_share(tmp_path: Path) -> None:
+    # What `mercato backtest --json` writes for an empty band (the shipped report has one).
+    data = invented_report()
+    data["model"]["reliability"][-1] = {
+        "low": 0.9, "high": 1.0, "mean_forecast": None, "observed": None, "count": 0,
+    }  # fmt: skip
+    empty = read_forecast_report(write_report(tmp_path, data)).reliability[-1]
+    assert (empty.count, empty.mean_forecast, empty.observed) == (0, None, None)
+
+
+def test_a_band_with_forecasts_still_needs_its_mean_and_share(tmp_path: Path) -> None:
+    data = invented_report()
+    data["model"]["reliability"][0]["observed"] = None
+    with pytest.raises(ConfigurationError, match=r"reliability\[0\]: missing observed"):
+        read_forecast_report(write_report(tmp_path, data))
+
+
+def test_the_shipped_report_reads() -> None:
+    report = read_forecast_report(default_report_path())
+    assert report.model.auc is not None and report.reliability

@@ -104,6 +104,8 @@ def test_filters_on_saved_stories_match_the_book(news_store: Store) -> None:
     for filters in (
         StoryFilters(person="verhoek"), StoryFilters(club="Arsenal"), StoryFilters(source="times"),
         StoryFilters(open_only=True, sort="probability"), StoryFilters(window="2024 summer"),
+        StoryFilters(club="Arsenal", club_direction="in"),
+        StoryFilters(club="Arsenal", club_direction="out"),
     ):
         book = story_book(news_store)
         assert [s.id for s in saved_matching(news_store, filters)] == [s.id for s in matching(book, filters)], filters

@@ -53,6 +53,13 @@ def test_the_board_pages_through_every_story_once(client: TestClient) -> None:
     assert "showing" not in client.get("/?status=all").text.split("</p>")[0].split("summary")[-1]
 
 
+def test_the_summary_counts_the_stories_and_claims_nothing_more(client: TestClient) -> None:
+    summary = re.search(r'<p class="summary">(.*?)</p>', client.get("/?status=all").text, re.DOTALL)
+    assert summary is not None
+    # The whole board, not "the latest news only" (a sentence left from an older board).
+    assert re.fullmatch(r"\d+ stories\.", summary.group(1).strip())
+
+
 def test_page_links_keep_the_filters_and_the_day(client: TestClient) -> None:
     html = client.get(f"/?status=all&per_page=2&as_of={AS_OF}&sort=probability").text
     following = [h for h in links(html) if re.search(r"[?&]page=2$", h)]

@@ -59,3 +59,12 @@ def test_a_broken_report_is_a_clear_error_naming_the_file(db_url: str, tmp_path:
     path.write_text("{not json", encoding="utf-8")
     status, text = _page(db_url, path)
     assert status == 503 and str(path) in text and "is not JSON" in text
+
+
+def test_the_shipped_report_is_drawn_with_its_empty_bands_as_dashes(db_url: str) -> None:
+    status, text = _page(db_url, None)  # the report shipped inside the package
+    assert status == 200, text
+    drawn = len(re.findall(r'<circle class="bin"', text))
+    bands = len(re.findall(r"<tr><td>\d+–\d+%</td>", text))
+    assert 0 < drawn <= bands
+    assert text.count('<td class="muted">–</td>') == 2 * (bands - drawn)

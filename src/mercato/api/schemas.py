@@ -166,8 +166,15 @@ class PersonOut(BaseModel):
     current_club: str | None = Field(
         description="Destination of the latest completed move, if any."
     )
-    facts: list[FactOut]
-    stories: list[StorySummaryOut]
+    facts: list[FactOut] = Field(description="One page of the facts, oldest first.")
+    facts_total: int = Field(description="How many facts there are in all.")
+    stories: list[StorySummaryOut] = Field(description="One page of the stories, latest first.")
+    stories_total: int = Field(description="How many stories there are in all.")
+    page: int = Field(description="Page number of every list, from 1.")
+    per_page: int = Field(description="Items per page of each list.")
+    next: str | None = Field(
+        default=None, description="URL of the next page, while any list goes on."
+    )
 
 
 class ClubOut(BaseModel):
@@ -176,8 +183,19 @@ class ClubOut(BaseModel):
     key: str
     name: str
     club_id: str | None
-    stories_in: list[StorySummaryOut]
-    stories_out: list[StorySummaryOut]
+    stories_in: list[StorySummaryOut] = Field(
+        description="One page of the moves into the club, latest first."
+    )
+    stories_in_total: int = Field(description="How many moves into the club there are.")
+    stories_out: list[StorySummaryOut] = Field(
+        description="One page of the moves out of the club, latest first."
+    )
+    stories_out_total: int = Field(description="How many moves out of the club there are.")
+    page: int = Field(description="Page number of both lists, from 1.")
+    per_page: int = Field(description="Items per page of each list.")
+    next: str | None = Field(
+        default=None, description="URL of the next page, while either list goes on."
+    )
 
 
 class NamedOut(BaseModel):

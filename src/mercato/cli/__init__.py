@@ -53,7 +53,7 @@ COMMANDS: dict[str, LazyCommand] = {
         "Show one story: its timeline, first reporter, independent sources and probability."),
     "sources": LazyCommand("mercato.cli.stories", "sources_command",
         "The sources' league table: stories reported, how they ended, reliability with its interval."),
-    "backtest": LazyCommand("mercato.cli.stories", "backtest_command",
+    "backtest": LazyCommand("mercato.cli.backtest", "backtest_command",
         "Replay dated items in order, learning only from the past; score the probabilities."),
     "stories": LazyCommand("mercato.cli.upkeep", "stories_group",
         "The stored stories: ingest keeps them up to date; rebuild them after a model change."),

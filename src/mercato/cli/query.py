@@ -14,7 +14,7 @@ from rich.table import Table
 from mercato.cli.counts import counted
 from mercato.cli.options import current_settings, existing_store_url
 from mercato.domain import Fee, Status
-from mercato.services.board import StoryFilters, board_page, ranked_rumours
+from mercato.services.board import StoryFilters, board_page
 from mercato.services.views import StoryView
 from mercato.store import Store
 
@@ -75,9 +75,16 @@ def story_row(story: StoryView) -> dict[str, object]:
     }
 
 
-def rumour_table(stories: list[StoryView], title: str) -> Table:
-    """The board as a rich table, one row per story (person, destination, window)."""
-    table = Table(title=f"{title} ({counted(len(stories), 'story')})", title_justify="left")
+def rumour_table(
+    stories: list[StoryView], title: str, *, total: int | None = None, offset: int = 0
+) -> Table:
+    """The board as a rich table, one row per story (person, destination, window); with the
+    `total` that match, the title says which of them are shown."""
+    total = len(stories) if total is None else total
+    shown = ""
+    if (offset, len(stories)) != (0, total):
+        shown = f", showing {offset + 1}–{offset + len(stories)}"
+    table = Table(title=f"{title} ({counted(total, 'story')}{shown})", title_justify="left")
     table.add_column("Player", style="bold")
     table.add_column("From")
     table.add_column("To")
@@ -155,6 +162,13 @@ DATE = click.DateTime(formats=["%Y-%m-%d"])
     help="Show at most this many moves.",
 )
 @click.option(
+    "--offset",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Skip this many moves first, to page through a long board.",
+)
+@click.option(
     "--sort",
     type=click.Choice(["recent", "probability"]),
     default="recent",
@@ -173,6 +187,7 @@ def rumours_command(
     since: date | None,
     as_of: date | None,
     limit: int,
+    offset: int,
     sort: str,
     as_json: bool,
 ) -> None:
@@ -183,26 +198,35 @@ def rumours_command(
     Stories are told as of the newest news stored unless --as-of names a day.
     """
     settings = current_settings()
+    by_probability = sort == "probability"
+    # Ranked by probability, only open stories have one: the filters hold all the same.
+    filters = StoryFilters(
+        person=player, club=club, status=Status(status) if status else None, source=source,
+        since=since, as_of=as_of, open_only=by_probability,
+        sort="probability" if by_probability else "latest",
+    )  # fmt: skip
     with Store.open(existing_store_url(db)) as store:
-        if sort == "probability":
-            stories = ranked_rumours(store, as_of=as_of, limit=limit, kb_dir=settings.kb_dir)
-            title = "Open stories by probability"
-        else:
-            filters = StoryFilters(
-                person=player, club=club, status=Status(status) if status else None,
-                source=source, since=since, as_of=as_of,
-            )  # fmt: skip
-            stories = board_page(store, filters, limit=limit, kb_dir=settings.kb_dir)[1]
-            title = "Rumour board"
+        total, stories = board_page(
+            store, filters, offset=offset, limit=limit, kb_dir=settings.kb_dir
+        )
+    title = "Open stories by probability" if by_probability else "Rumour board"
     if as_json:
         click.echo(json.dumps([story_row(s) for s in stories], ensure_ascii=False, indent=2))
         return
     is_piped = not sys.stdout.isatty() and "COLUMNS" not in os.environ
     console = Console(width=PIPED_WIDTH if is_piped else None)
     if not stories:
-        console.print("No open stories to rank." if sort == "probability" else "No stories match.")
+        if total:
+            verb = "matches" if total == 1 else "match"
+            console.print(f"{counted(total, 'story')} {verb}; --offset {offset} is past the last.")
+        else:
+            console.print("No open stories to rank." if by_probability else "No stories match.")
         return
-    console.print(rumour_table(stories, title))
+    console.print(rumour_table(stories, title, total=total, offset=offset))
+    if offset + len(stories) < total:
+        console.print(
+            f"Next: --offset {offset + len(stories)} (or a larger --limit).", highlight=False
+        )
     console.print(
         f"Follow these stories in the dashboard: run [bold]mercato serve"
         f"{f' --db {db}' if db else ''}[/] and open "

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import click
 
 from mercato.cli.options import current_settings, require_store
@@ -43,6 +45,7 @@ def serve_command(db: str | None, host: str | None, port: int | None, token: str
     """Serve the REST API and the web dashboard (rumour board, stories, sources)."""
     import uvicorn
 
+    from mercato.services.known import preload_knowledge
     from mercato.web.app import create_app
 
     settings = serve_settings(current_settings(), db, host, port, token)
@@ -52,4 +55,6 @@ def serve_command(db: str | None, host: str | None, port: int | None, token: str
     click.echo(f"Open {address} for the dashboard, {address}docs for the API.")
     if not settings.api_token:
         click.echo("Writing endpoints are off: no API token (use --token or MERCATO_API_TOKEN).")
+    # Read beside the server starting up, so that no first reader waits for it.
+    threading.Thread(target=preload_knowledge, name="preload-knowledge", daemon=True).start()
     uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="warning")

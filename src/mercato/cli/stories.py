@@ -1,33 +1,27 @@
-"""`mercato story`, `mercato sources` and `mercato backtest`: thin commands over stories and scores."""
+"""`mercato story` and `mercato sources`: thin commands over stories and scores."""
 
 from __future__ import annotations
 
 import json
 import os
 import sys
-from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
 
 import click
 from rich.console import Console
-from rich.progress import track
 
 from mercato.cli.counts import counted
 from mercato.cli.options import current_settings, existing_store_url
 from mercato.cli.query import PIPED_WIDTH, rumour_table, story_row
-from mercato.domain import Extraction
 from mercato.errors import NotFound
-from mercato.replay.report import DATASETS, run_backtest
-from mercato.services.board import StoryFilters, find_stories, get_story
+from mercato.services.board import StoryFilters, find_stories, get_story, stories_with_id_prefix
 from mercato.services.book import default_day
 from mercato.services.sources import SourceRow, source_table
 from mercato.services.views import StoryView
 from mercato.store import Store
 from mercato.stories.timeline import format_fee
 
-DEFAULT_KB = Path("..") / "shared" / "kb"
-DEFAULT_CORPUS = Path("..") / "shared" / "corpus" / "articles.jsonl"
 BAR_WIDTH = 30
 
 _date_type = click.DateTime(formats=["%Y-%m-%d"])
@@ -85,7 +79,8 @@ def story_command(wanted: str, as_of: datetime | None, db: str | None, kb: Path 
 def find_story(
     store: Store, wanted: str, *, as_of: date | None, kb_dir: Path | None
 ) -> StoryView | list[StoryView]:
-    """The story with this id (or id prefix), else every story of a player whose name contains it.
+    """The story with this id (or id prefix), else every story of a player whose name contains it,
+    else every story whose id starts with it.
 
     One story is returned as itself, several as a list (most recently reported first); none is
     NotFound.
@@ -94,6 +89,8 @@ def find_story(
         return get_story(store, wanted, as_of=as_of, kb_dir=kb_dir)
     except NotFound as missing:
         found = find_stories(store, StoryFilters(person=wanted, as_of=as_of), kb_dir=kb_dir)
+        if not found:  # an id's start shared by several stories: the same move in other windows
+            found = stories_with_id_prefix(store, wanted, as_of=as_of, kb_dir=kb_dir)
         if not found:
             day = f" as of {as_of.isoformat()}" if as_of else ""
             raise NotFound(f"no story has the id {wanted!r} or a player called {wanted!r}{day}") from missing
@@ -155,42 +152,3 @@ def sources_command(
         lead = f"{r.lead_days:+.0f}d/{r.lead_stories}" if r.lead_days is not None else ""
         click.echo(f"{r.name[:26]:<26} {(r.tier or '-')[:4]:>4} {r.stories:>5} {r.happened:>4} {r.did_not_happen:>4} "
                    f"{r.pending:>4}  {r.reliability:>4.0%}  {reliability_bar(r)}  {lead}")
-
-
-@click.command("backtest")
-@click.option("--corpus", type=click.Path(path_type=Path), default=DEFAULT_CORPUS, show_default=True,
-              help="The shared corpus JSONL.")
-@click.option("--kb", type=click.Path(path_type=Path), default=DEFAULT_KB, show_default=True,
-              help="Knowledge-base folder with the completed-transfer tables (read at run time).")
-@click.option("--dataset", type=click.Choice(DATASETS), default=DATASETS[0], show_default=True,
-              help="Which dated items to replay.")
-@click.option("--png", type=click.Path(path_type=Path), help="Draw the reliability diagram to this PNG.")
-@click.option("--cache", type=click.Path(path_type=Path), help="Pickle of extracted claims to reuse between runs.")
-@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Worker processes for extraction.")
-@click.option("--json", "as_json", is_flag=True,
-              help='Print {"model": ..., "constant": ..., "base_rate": ..., "outlet_rate": ..., "horizons": ...}.')
-@click.option("--out", type=click.Path(path_type=Path),
-              help="Also write the JSON report to this file (e.g. the shipped forecast_report.json).")
-def backtest_command(
-    corpus: Path, kb: Path, dataset: str, png: Path | None, cache: Path | None, workers: int,
-    as_json: bool, out: Path | None,
-) -> None:
-    """Replay dated items in order, learning only from the past; score the probabilities."""
-    if not corpus.exists():
-        raise NotFound(f"corpus {corpus} does not exist")
-    console = Console(stderr=True)
-
-    def progress(items: Iterable[Extraction | None]) -> Iterable[Extraction | None]:
-        return track(items, description="extracting", console=console, transient=True)
-
-    report = run_backtest(corpus=corpus, kb=kb, dataset=dataset, png=png, cache=cache,
-                          workers=workers, progress=None if as_json else progress)
-    if out is not None:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(json.dumps(report.as_json(), indent=2) + "\n", encoding="utf-8")
-    if as_json:
-        click.echo(json.dumps(report.as_json(), indent=2))
-        return
-    for line in report.lines():
-        click.echo(line)

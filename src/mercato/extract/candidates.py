@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -50,6 +50,12 @@ _CUES = {
 }
 _RENEWAL = re.compile(r"\b(?:new|improved|fresh|long-term|extended)\s+(?:\w+\s+)?(?:contract|deal|terms)|\bextension\b|\brenew\w*")
 _PAST_TENSE = re.compile(r"\b(?:joined|signed|moved|arrived|left|was sold|was loaned|spent|spell|since|in (?:19|20)\d\d|last (?:summer|season|year|january))\b")
+_SENTENCE_WORD_PREFIX = "sw:"
+_WORDS_OF_SENTENCES = 2  # the sentences that state the candidate, the first two
+_SENTENCE_WORD = re.compile(r"[a-z0-9£€$]+(?:['’-][a-z0-9]+)*")
+_NOT = re.compile(r"n['’]t\b")
+_NEGATIONS = frozenset({"not", "never", "no", "nothing", "without", "cannot", "nor"})
+_NEGATION_SCOPE = 4  # words after a negation that it governs, roughly
 _MATCH = re.compile(r"\b(?:\d+-\d+|scored|goal|win|won|draw|drew|beat|defeat|lost|match|fixture|half-time|minute)\b")
 _CALL_UP = re.compile(r"\b(?:call(?:ed)?[- ]up|squad|international|caps?)\b")
 
@@ -67,6 +73,16 @@ class Candidate:
     sentences: list[Span] = field(default_factory=list)  # where the pair is seen together
     rule: TransferClaim | None = None  # the rules' link person -> club, if they made one
     occurrences: int = 0  # times the pair was seen together
+    # The sentences that state it, as first found: their words (`sentence_words`) are read by
+    # the exit, status and loan heads, not by the pair head (they say nothing of which club in a
+    # sentence is meant), and only for the few candidates those heads see.
+    stated_in: tuple[str, ...] = ()
+
+    def described(self) -> Iterator[str]:
+        """Everything the exit, status and loan heads read: the features, then the sentences' words
+        (no word is a feature: their prefix sets them apart)."""
+        words = sentence_words(self.stated_in[0]) if len(self.stated_in) == 1 else frozenset().union(*map(sentence_words, self.stated_in))
+        return itertools.chain(self.features, words)
 
     @property
     def key(self) -> tuple[str, str | None]:
@@ -238,6 +254,7 @@ def build_candidates(ctx: ArticleContext, rule_claims: Sequence[TransferClaim]) 
     _sibling_features(candidates)
     for candidate in candidates.values():
         _conjoin(candidate.features, kind)
+        candidate.stated_in = tuple(s.text for s in candidate.sentences[:_WORDS_OF_SENTENCES])
     return sorted(candidates.values(), key=lambda c: (c.person, c.club or ""))
 
 
@@ -347,6 +364,28 @@ def _cue_features(prefix: str, text: str) -> frozenset[str]:
         into.add(f"{prefix}call-up-words")
     if "?" in text:
         into.add(f"{prefix}question")
+    return frozenset(into)
+
+
+@lru_cache(maxsize=4096)
+def sentence_words(text: str) -> frozenset[str]:
+    """Every word of a sentence (`sw:`), and the few after a negation also as negated (`sw:neg:`).
+
+    Whether a move is on, done or off is said in words no cue list foresees ("will not be
+    leaving", "played down", "broke down"); the status, exit and loan heads learn them from
+    these (`Candidate.described`).
+    """
+    into: set[str] = set()
+    scope = 0
+    for word in _SENTENCE_WORD.findall(_NOT.sub(" not", text.lower())):
+        if word in _NEGATIONS:
+            into.add(f"{_SENTENCE_WORD_PREFIX}NEG")
+            scope = _NEGATION_SCOPE
+            continue
+        into.add(f"{_SENTENCE_WORD_PREFIX}{word}")
+        if scope:
+            into.add(f"{_SENTENCE_WORD_PREFIX}neg:{word}")
+            scope -= 1
     return frozenset(into)
 
 

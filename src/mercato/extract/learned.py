@@ -70,7 +70,7 @@ def decide(ctx: ArticleContext, candidates: Sequence[Candidate], model: Decision
         exit_candidate = next((c for c in group if c.club is None), None)
         if exit_candidate is None:
             continue
-        if model.p("exit", exit_candidate.features, "yes") < threshold_exit:
+        if model.p("exit", exit_candidate.described(), "yes") < threshold_exit:
             continue
         from_club = _exit_origin(exit_candidate, group, origin, destinations, claims) or _club_by_date(ctx, exit_candidate)
         if from_club is None:
@@ -148,7 +148,7 @@ def _claim(
     stage = rule.stage if rule is not None and STAGE_STATUS[rule.stage] is status else _DEFAULT_STAGE[status]
     if candidate.club is None and status is Status.RUMOUR:
         stage = Stage.EXIT
-    is_loan = model.p("loan", candidate.features, "yes") >= model.thresholds.get("loan", 0.5)
+    is_loan = model.p("loan", candidate.described(), "yes") >= model.thresholds.get("loan", 0.5)
     if not candidate.sentences:
         candidate.sentences = _person_sentence(ctx, candidate.person)
     sentence = rule.provenance.span if rule is not None else (candidate.sentences[0] if candidate.sentences else ctx.span(0, 0))
@@ -181,7 +181,7 @@ def _claim(
 
 def _status(model: DecisionModel, candidate: Candidate) -> Status:
     """The model's status, unless it is unsure and the rules read the link themselves."""
-    probabilities = model.heads["status"].probabilities(candidate.features)
+    probabilities = model.heads["status"].probabilities(candidate.described())
     best = max(probabilities, key=lambda c: (probabilities[c], c))
     rule = candidate.rule
     if rule is not None and probabilities[best] < model.thresholds.get("status_confidence", 0.0):

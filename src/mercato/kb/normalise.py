@@ -40,6 +40,8 @@ _SLUG_DROP = re.compile(r"[^a-z0-9]+")
 @lru_cache(maxsize=1 << 16)
 def strip_accents(text: str) -> str:
     """Fold accented letters to their plain ASCII-ish base ("Müller" -> "Muller")."""
+    if text.isascii():  # most names: NFKD leaves ASCII alone, only the backtick folds
+        return text.replace("`", "'")
     decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

@@ -15,7 +15,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from mercato.kb.labels import LANGUAGES, clean_domain, strip_qualifiers
@@ -180,13 +180,19 @@ class SourceDirectory:
             # A country or its people ("Italy", "Italian") names no source.
             self._nationalities.update(normalise_alias(d) for d in split_list(row["demonyms"]))
             self._nationalities.add(normalise_alias(row["name"]))
-        # Footballers are quoted ("Piatek says"), not sources: their names and surnames.
-        self._people: set[str] = set()
-        for row in read("people.tsv").rows:
-            key = normalise_alias(row["name"])
-            self._people.update((key, key.split()[-1]) if key else ())
+        self._read = read
         # "SkySportsNews", "BBCSport": a handle spelling a known name without its spaces.
         self._compact = {k.replace(" ", ""): v for k, v in self._names.items() if " " in k}
+
+    @cached_property
+    def _people(self) -> set[str]:
+        """Footballers are quoted ("Piatek says"), not sources: their names and surnames. Read
+        on the first label no outlet or journalist answers (a third of the directory's cost)."""
+        people: set[str] = set()
+        for row in self._read("people.tsv").rows:
+            key = normalise_alias(row["name"])
+            people.update((key, key.split()[-1]) if key else ())
+        return people
 
     def tiers(self) -> dict[str, str]:
         """Source key -> the knowledge base's reliability tier, where it gives one."""

@@ -10,8 +10,10 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:  # numpy is imported where a model is fitted or run: reading scores needs none
+    import numpy as np
 
 from mercato.domain import STAGE_ORDER, ContractClaim, Stage, TransferClaim
 from mercato.score.club_records import ClubRecord, club_records, club_role_key
@@ -161,6 +163,8 @@ class LogisticModel:
     scale: tuple[float, ...]
     def predict(self, rows: Sequence[Sequence[float]] | np.ndarray) -> np.ndarray:
         """Probabilities for feature rows."""
+        import numpy as np
+
         x = (np.asarray(rows, dtype=float) - np.asarray(self.mean)) / np.asarray(self.scale)
         z = x @ np.asarray(self.weights) + self.bias
         return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
@@ -207,6 +211,8 @@ def fit_logistic(
     `prior_rate` is what a thin history is smoothed towards: a replay passes the rate known
     before the day it fits, so no fitted number comes from later outcomes.
     """
+    import numpy as np
+
     y = np.asarray(labels, dtype=float)
     w = np.ones_like(y) if weights is None else np.asarray(weights, dtype=float)
     positives = float(y.sum())
@@ -247,6 +253,8 @@ def fit_logistic(
 
 
 def _log_loss(labels: Sequence[int], probabilities: np.ndarray, weights: Sequence[float] | None = None) -> float:
+    import numpy as np
+
     y = np.asarray(labels, dtype=float)
     w = np.ones_like(y) if weights is None else np.asarray(weights, dtype=float)
     p = np.clip(probabilities, 1e-6, 1 - 1e-6)
@@ -312,6 +320,8 @@ class ForecastModel:
 
     def predict(self, rows: Sequence[Sequence[float]] | np.ndarray) -> np.ndarray:
         """Probabilities for feature rows (the `exit` column picks the model)."""
+        import numpy as np
+
         x = np.asarray(rows, dtype=float)
         if len(x) == 0:
             return np.zeros(0)
@@ -395,6 +405,8 @@ def score_stories(
     clubs: Mapping[str, ClubRecord] | None = None,
 ) -> list[RumourScore]:
     """Probability, evidence and buzz for each story as it stood on `as_of`."""
+    import numpy as np
+
     current = [s for s in (story.as_of(as_of) for story in stories) if s is not None]
     rivals = stories_by_person(current)
     rows = [

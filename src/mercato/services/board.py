@@ -12,10 +12,11 @@ from mercato.domain import STAGE_STATUS, Status
 from mercato.errors import NotFound
 from mercato.services import saved
 from mercato.services.book import StoryBook, story_book
+from mercato.services.names import Direction, keys_asked, moves_asked
 from mercato.services.saved import SavedSummary
 from mercato.services.views import StoryView, story_view
 from mercato.store import Store
-from mercato.store.story_tables import SummaryQuery, club_keys_named, summary_page
+from mercato.store.story_tables import SummaryQuery, summary_page
 from mercato.stories.merge import Story
 from mercato.stories.names import club_key, person_key
 from mercato.stories.outcomes import Outcome
@@ -40,6 +41,7 @@ class StoryFilters:
     min_probability: float | None = None
     open_only: bool = False
     sort: Sort = "latest"
+    club_direction: Direction | None = None  # with `club`: only moves into it, or out of it
 
 
 def view_of(book: StoryBook, story: Story) -> StoryView:
@@ -59,24 +61,20 @@ def _status(book: StoryBook, story: Story) -> Status:
     return STAGE_STATUS[settled_stage(story, book.outcomes.get(story.id))]
 
 
-def _names(wanted: str, key: Callable[[str], str], keys: set[str]) -> set[str]:
-    """Keys a name asks for: the exact key when stored, else every key containing it."""
-    exact = key(wanted)
-    if exact in keys:
-        return {exact}
-    return {k for k in keys if exact and exact in k}
-
-
 def matching(book: StoryBook, filters: StoryFilters) -> list[Story]:
     """The book's stories that match the filters, sorted as asked."""
     stories: Sequence[Story] = book.stories
     if filters.person:
-        people = _names(filters.person, person_key, {s.person_key for s in stories})
+        people = keys_asked(filters.person, person_key, ((s.person_key, s.person) for s in stories))
         stories = [s for s in stories if s.person_key in people]
     if filters.club:
-        clubs = {s.to_club_key for s in stories} | {club_key(s.from_club) for s in stories}
-        wanted = _names(filters.club, club_key, clubs)
-        stories = [s for s in stories if s.to_club_key in wanted or club_key(s.from_club) in wanted]
+        shown = [(s.to_club_key, s.to_club) for s in stories]
+        shown += [(club_key(s.from_club), s.from_club) for s in stories]
+        wanted = keys_asked(filters.club, club_key, shown)
+        stories = [
+            s for s in stories
+            if moves_asked(s.to_club_key in wanted, club_key(s.from_club) in wanted, filters.club_direction)
+        ]  # fmt: skip
     if filters.source:
         wanted_source = search_key(filters.source)
         stories = [s for s in stories if saved.has_source(s, wanted_source)]
@@ -109,7 +107,8 @@ def _summary_query(store: Store, filters: StoryFilters) -> SummaryQuery:
     """The filters as a question the saved stories' tables answer in SQL (all but person and
     source, which `saved_matching` answers)."""
     return SummaryQuery(
-        club_keys=tuple(sorted(club_keys_named(store, club_key(filters.club)))) if filters.club else None,
+        club_keys=tuple(sorted(saved.club_keys_asked(store, filters.club))) if filters.club else None,
+        club_direction=filters.club_direction if filters.club else None,
         stages=tuple(s.value for s, status in STAGE_STATUS.items() if status == filters.status)
         if filters.status is not None else None,
         window=filters.window or None, since=filters.since, until=filters.until,
@@ -144,7 +143,7 @@ def _with_source(store: Store, found: list[SavedSummary], source: str) -> list[S
 def _filtered(store: Store, found: Sequence[SavedSummary], filters: StoryFilters) -> list[SavedSummary]:
     """The summaries that match the filters, in the order given."""
     if filters.club:
-        found = saved.of_club(found, filters.club)
+        found = saved.of_club(found, filters.club, filters.club_direction)
     if filters.status is not None:
         found = [s for s in found if s.status == filters.status]
     if filters.window:
@@ -218,6 +217,20 @@ def get_story(
     if story is None:
         story = _one_of(book, wanted)
     return view_of(book, story)
+
+
+def stories_with_id_prefix(
+    store: Store, prefix: str, *, as_of: date | None = None, kb_dir: Path | None = None
+) -> list[StoryView]:
+    """Every story whose id starts with `prefix` ("youri-tielemans--arsenal"), latest first."""
+    if not prefix:
+        return []
+    if saved.answers_from_saved(store, as_of):
+        return saved.views(store, saved.summaries_where(store, id_prefix=prefix))
+    book = story_book(store, as_of=as_of, kb_dir=kb_dir)
+    found = [s for s in book.stories if s.id.startswith(prefix)]
+    found.sort(key=lambda s: (s.last_seen, s.id), reverse=True)
+    return [view_of(book, s) for s in found]
 
 
 def _one_of(book: StoryBook, wanted: str) -> Story:

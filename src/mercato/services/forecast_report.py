@@ -35,12 +35,13 @@ class Metrics:
 
 @dataclass(frozen=True)
 class ReliabilityBin:
-    """Forecasts between `low` and `high`: their mean, and the share of them that happened."""
+    """Forecasts between `low` and `high`: their mean, and the share of them that happened (None
+    for both in a band no forecast fell in)."""
 
     low: float
     high: float
-    mean_forecast: float
-    observed: float
+    mean_forecast: float | None
+    observed: float | None
     count: int
 
 
@@ -160,11 +161,16 @@ class _Reader:
                 k: self.number(item, k, where)
                 for k in ("low", "high", "mean_forecast", "observed", "count")
             }
-            missing = [k for k, v in numbers.items() if v is None]
+            # A band no forecast fell in has no mean and no share: `backtest --json` writes null.
+            empty = numbers["count"] == 0
+            optional = ("mean_forecast", "observed") if empty else ()
+            missing = [k for k, v in numbers.items() if v is None and k not in optional]
             if missing:
                 raise self.fail(where, f"missing {', '.join(missing)}")
-            low, high, mean, observed, count = (float(v or 0.0) for v in numbers.values())
-            if not (0.0 <= low <= high <= 1.0 and 0.0 <= mean <= 1.0 and 0.0 <= observed <= 1.0):
+            low, high, count = (float(numbers[k] or 0.0) for k in ("low", "high", "count"))
+            mean, observed = numbers["mean_forecast"], numbers["observed"]
+            shares = [v for v in (mean, observed) if v is not None]
+            if not (0.0 <= low <= high <= 1.0 and all(0.0 <= v <= 1.0 for v in shares)):
                 raise self.fail(where, "forecasts and shares must lie between 0 and 1, low <= high")
             if count < 0:
                 raise self.fail(where, "count must not be negative")

@@ -14,6 +14,7 @@ from typing import Any
 from mercato.domain import EntityKind
 from mercato.kb.catalogue import Catalogue, load_catalogue
 from mercato.kb.player_records import age_on, load_player_records
+from mercato.kb.sources import source_directory
 
 
 @dataclass(frozen=True)
@@ -108,3 +109,12 @@ def _iso(value: object) -> date | None:
         return date.fromisoformat(str(value)[:10]) if value else None
     except ValueError:
         return None
+
+
+def preload_knowledge() -> None:
+    """Read now what the pages consult from the knowledge base (the catalogue, the player records,
+    the source names): each is read once per process, and on the corpus the first player page
+    waited over a second for them."""
+    load_catalogue()
+    load_player_records()
+    source_directory()

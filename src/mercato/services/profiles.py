@@ -11,14 +11,14 @@ from pathlib import Path
 from mercato.domain import FactClaim
 from mercato.errors import NotFound
 from mercato.services import saved
-from mercato.services.board import StoryFilters, find_stories
-from mercato.services.book import StoryBook
+from mercato.services.board import StoryFilters, find_stories, matching, view_of
+from mercato.services.book import story_book
 from mercato.services.known import KnownAt, known_at
 from mercato.services.saved import ClubStories
 from mercato.services.views import StoryView
 from mercato.store import Store, StoredClaim
 from mercato.store.board_tables import newest_published
-from mercato.store.story_tables import ClubSide, club_keys_named, club_side_names, has_destination
+from mercato.store.story_tables import ClubSide, club_side_names
 from mercato.stories.names import club_key, person_key
 from mercato.stories.outcomes import Outcome
 
@@ -202,14 +202,15 @@ def replayed_club_profile(
     store: Store, name: str, *, as_of: date | None = None, kb_dir: Path | None = None
 ) -> ClubProfile:
     """The club's stories in and out from the book (every claim replayed); raises NotFound."""
-    stories = find_stories(store, StoryFilters(club=name, as_of=as_of), kb_dir=kb_dir)
-    wanted = {club_key(s.to_club) for s in stories} & {club_key(name)} or {
-        club_key(s.to_club) for s in stories
-    }
-    into = [s for s in stories if club_key(s.to_club) in wanted]
-    # By id: comparing whole views field by field made a big club's page quadratic (3 s).
-    into_ids = {s.id for s in into}
-    out = [s for s in stories if s.id not in into_ids]
+    # One name rule for both lists (the board's): a story is incoming when its destination is
+    # the club asked for, outgoing when only the club it leaves is.
+    book = story_book(store, as_of=as_of, kb_dir=kb_dir)
+    into = [
+        view_of(book, s) for s in matching(book, StoryFilters(club=name, club_direction="in"))
+    ]
+    out = [
+        view_of(book, s) for s in matching(book, StoryFilters(club=name, club_direction="out"))
+    ]
     if not into and not out:
         raise NotFound(f"no stories about a club called {name!r}")
     names = Counter(s.to_club for s in into if s.to_club)
@@ -226,11 +227,10 @@ def replayed_club_profile(
 def _saved_club_profile(store: Store, name: str) -> ClubProfile:
     """The club's profile from the saved stories: each side counted and paged in SQL, in the
     reading order `reading_order` gives, a story opened only when its page is shown."""
-    keys = tuple(sorted(club_keys_named(store, club_key(name))))
+    keys = tuple(sorted(saved.club_keys_asked(store, name)))
     exact = club_key(name)
-    into = exact if keys and has_destination(store, keys, exact) else None
-    incoming = ClubSide(keys, into, incoming=True)
-    outgoing = ClubSide(keys, into, incoming=False)
+    incoming = ClubSide(keys, incoming=True)
+    outgoing = ClubSide(keys, incoming=False)
     stories_in, stories_out = ClubStories(store, incoming), ClubStories(store, outgoing)
     if not stories_in and not stories_out:
         raise NotFound(f"no stories about a club called {name!r}")
@@ -250,35 +250,70 @@ def _saved_club_profile(store: Store, name: str) -> ClubProfile:
     )
 
 
+@dataclass(frozen=True)
+class _Told:
+    """One story as the name lists count it: who, where to and from, and how many reports."""
+
+    person_key: str
+    person: str
+    to_club_key: str
+    to_club: str | None
+    from_club: str | None
+    reports: int
+
+
+def _told(store: Store, as_of: date | None, kb_dir: Path | None) -> list[_Told]:
+    """Every story as of the day, from the saved stories when they answer (as the profile pages
+    do, so that every name listed opens a page), else from the book of that day."""
+    if saved.answers_from_saved(store, as_of):
+        counts = saved.report_counts(store)
+        return [
+            _Told(
+                s.person_key, s.person, s.to_club_key, s.to_club, s.from_club, counts.get(s.id, 0)
+            )
+            for s in saved.summaries(store).latest
+        ]
+    book = story_book(store, as_of=as_of, kb_dir=kb_dir)
+    return [
+        _Told(s.person_key, s.person, s.to_club_key, s.to_club, s.from_club, len(s.claims))
+        for s in book.stories
+    ]
+
+
 def _named(counts: Counter[str], names: dict[str, Counter[str]]) -> list[Named]:
     return [Named(k, names[k].most_common(1)[0][0], n) for k, n in counts.most_common()]
 
 
-def people_named(book: StoryBook, query: str | None) -> list[Named]:
-    """People whose name contains the query, most claimed first."""
+def people_named(
+    store: Store, query: str | None, *, as_of: date | None = None, kb_dir: Path | None = None
+) -> list[Named]:
+    """People whose name contains the query, most reported first, each under the name its
+    stories show most (every name and key listed opens the person's page)."""
     wanted = person_key(query) if query else ""
     counts: Counter[str] = Counter()
     names: dict[str, Counter[str]] = {}
-    for story in book.stories:
-        if wanted and wanted not in story.person_key:
+    for story in _told(store, as_of, kb_dir):
+        if wanted and wanted not in story.person_key and wanted not in person_key(story.person):
             continue
-        counts[story.person_key] += len(story.claims)
-        for member in story.claims:
-            names.setdefault(story.person_key, Counter())[member.claim.person] += 1
+        counts[story.person_key] += story.reports
+        names.setdefault(story.person_key, Counter())[story.person] += story.reports or 1
     return _named(counts, names)
 
 
-def clubs_named(book: StoryBook, query: str | None) -> list[Named]:
-    """Clubs whose name contains the query, most claimed first."""
+def clubs_named(
+    store: Store, query: str | None, *, as_of: date | None = None, kb_dir: Path | None = None
+) -> list[Named]:
+    """Clubs whose name contains the query, most reported first, each under the name its
+    stories show most (every name and key listed opens the club's page)."""
     wanted = club_key(query) if query else ""
     counts: Counter[str] = Counter()
     names: dict[str, Counter[str]] = {}
-    for story in book.stories:
-        for member in story.claims:
-            for club in (member.claim.to_club, member.claim.from_club):
-                key = club_key(club)
-                if not club or (wanted and wanted not in key):
-                    continue
-                counts[key] += 1
-                names.setdefault(key, Counter())[club] += 1
+    for story in _told(store, as_of, kb_dir):
+        sides = [(story.to_club_key, story.to_club), (club_key(story.from_club), story.from_club)]
+        for key, club in sides:
+            named = wanted in key or wanted in club_key(club)
+            if not key or not club or not named:
+                continue
+            counts[key] += story.reports
+            names.setdefault(key, Counter())[club] += story.reports or 1
     return _named(counts, names)

@@ -18,16 +18,21 @@ from typing import Any, overload
 from mercato.domain import STAGE_STATUS, Stage, Status, TransferClaim, Window
 from mercato.errors import NotFound
 from mercato.score.probability import RumourScore
+from mercato.services.names import Direction, keys_asked, moves_asked
 from mercato.services.views import StoryView, story_view
 from mercato.store import Store
 from mercato.store.board_tables import claims_by_id, newest_published
 from mercato.store.story_tables import (
     ClubSide,
     SummaryQuery,
+    club_keys_named,
+    club_names_shown,
     club_side_ids,
     count_summaries,
     has_story_model,
+    person_names_shown,
     read_members,
+    read_report_counts,
     read_summaries,
     saved_version,
     story_ids_by_claim,
@@ -101,17 +106,81 @@ def summaries_of(rows: Iterable[Mapping[str, Any]]) -> list[SavedSummary]:
     return [s for s in (_summary(r) for r in rows) if s is not None]
 
 
+@dataclass(frozen=True)
+class SavedOrders:
+    """Every saved story's summary in both board orders: filtering a sorted list keeps it sorted."""
+
+    latest: tuple[SavedSummary, ...]
+    most_probable: tuple[SavedSummary, ...]
+
+
+_summaries: dict[str, tuple[Any, SavedOrders]] = {}
+
+
+def summaries(store: Store) -> SavedOrders:
+    """Every saved story's summary, in both orders (read again only after stories were saved).
+    For the people and clubs lists, which count every story; the board and the club page ask
+    SQL for the page they show instead."""
+    url = store.engine.url.render_as_string()
+    version = saved_version(store)
+    with _lock:
+        found = _summaries.get(url)
+    if found is not None and found[0] == version:
+        return found[1]
+    read = summaries_of(read_summaries(store))
+    result = SavedOrders(tuple(latest_first(read)), tuple(most_probable_first(read)))
+    with _lock:
+        _summaries[url] = (version, result)
+    return result
+
+
+_reports: dict[str, tuple[Any, Mapping[str, int]]] = {}
+
+
+def report_counts(store: Store) -> Mapping[str, int]:
+    """How many reports each saved story holds, by id (read again only after stories were saved)."""
+    url = store.engine.url.render_as_string()
+    version = saved_version(store)
+    with _lock:
+        found = _reports.get(url)
+    if found is not None and found[0] == version:
+        return found[1]
+    counts = read_report_counts(store)
+    with _lock:
+        _reports[url] = (version, counts)
+    return counts
+
+
 def summaries_where(store: Store, **where: Any) -> list[SavedSummary]:
     """The summaries of the saved stories a query names (see `read_summaries`), newest first."""
     return latest_first(s for s in (_summary(r) for r in read_summaries(store, **where)) if s is not None)
 
 
 def of_person_named(store: Store, name: str) -> list[SavedSummary]:
-    """The summaries about a person: the exact name key, else every key containing it."""
+    """The summaries about a person: the exact name key, else every key containing it, else the
+    keys of the stories shown under that name (see `mercato.services.names`)."""
     key = person_key(name)
     if not key:
         return []
-    return summaries_where(store, person_keys=[key]) or summaries_where(store, person_key_like=key)
+    found = summaries_where(store, person_keys=[key]) or summaries_where(store, person_key_like=key)
+    if found:
+        return found
+    # Shown names have no index: the distinct (key, name) pairs are read, then the keys asked.
+    asked = keys_asked(name, person_key, person_names_shown(store))
+    return summaries_where(store, person_keys=sorted(asked)) if asked else []
+
+
+def club_keys_asked(store: Store, name: str) -> set[str]:
+    """The saved club keys a club name asks for (the rule of `mercato.services.names`): the
+    exact key, else every key containing it (both from the index), else the keys of the clubs
+    shown under that name."""
+    exact = club_key(name)
+    if not exact:
+        return set()
+    found = club_keys_named(store, exact)
+    if found:
+        return found
+    return keys_asked(name, club_key, club_names_shown(store))
 
 
 def answers_from_saved(store: Store, as_of: date | None) -> bool:
@@ -126,19 +195,17 @@ def saved_day(store: Store) -> date:
     return newest_published(store) or date.today()
 
 
-def _names(wanted: str, key: Callable[[str], str], keys: set[str]) -> set[str]:
-    """Keys a name asks for: the exact key when saved, else every key containing it."""
-    exact = key(wanted)
-    if exact in keys:
-        return {exact}
-    return {k for k in keys if exact and exact in k}
-
-
-def of_club(found: Sequence[SavedSummary], name: str) -> list[SavedSummary]:
-    """The summaries of moves into or out of a club."""
-    clubs = {s.to_club_key for s in found} | {club_key(s.from_club) for s in found}
-    wanted = _names(name, club_key, clubs)
-    return [s for s in found if s.to_club_key in wanted or club_key(s.from_club) in wanted]
+def of_club(
+    found: Sequence[SavedSummary], name: str, direction: Direction | None = None
+) -> list[SavedSummary]:
+    """The summaries of moves into or out of a club (only into it, or only out of it, when
+    `direction` says so)."""
+    shown = [(s.to_club_key, s.to_club) for s in found]
+    shown += [(club_key(s.from_club), s.from_club) for s in found]
+    wanted = keys_asked(name, club_key, shown)
+    into = [s.to_club_key in wanted for s in found]
+    out = [club_key(s.from_club) in wanted for s in found]
+    return [s for s, i, o in zip(found, into, out) if moves_asked(i, o, direction)]
 
 
 def has_source(story: Story, wanted: str) -> bool:

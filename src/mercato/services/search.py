@@ -7,8 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from mercato.domain import Article
-from mercato.services.board import StoryFilters, matching, view_of
-from mercato.services.book import story_book
+from mercato.services.board import StoryFilters, board_page
 from mercato.services.profiles import Named, clubs_named, people_named
 from mercato.services.views import StoryView
 from mercato.store import Store
@@ -37,15 +36,19 @@ def search(
 ) -> SearchResult:
     """People, clubs and stories matching the query; stories of the best-matching person first."""
     query = query.strip()
-    book = story_book(store, as_of=as_of, kb_dir=kb_dir)
-    people = people_named(book, query)[:limit]
-    clubs = clubs_named(book, query)[:limit]
-    found = matching(book, StoryFilters(person=people[0].name)) if people else []
+    people = people_named(store, query, as_of=as_of, kb_dir=kb_dir)[:limit]
+    clubs = clubs_named(store, query, as_of=as_of, kb_dir=kb_dir)[:limit]
+    # The best-matching person's stories, else the club's: from the saved stories when they
+    # answer, as the board does (a book of every story takes seconds on a large store).
+    found: list[StoryView] = []
+    if people:
+        found = board_page(
+            store, StoryFilters(person=people[0].key, as_of=as_of), limit=limit, kb_dir=kb_dir
+        )[1]
     if not found:
-        found = matching(book, StoryFilters(club=query))
-    stories = [view_of(book, s) for s in found[:limit]]
-    article_ids = list(
-        dict.fromkeys(step.article_id for s in stories for step in reversed(s.steps))
-    )
+        found = board_page(
+            store, StoryFilters(club=query, as_of=as_of), limit=limit, kb_dir=kb_dir
+        )[1]
+    article_ids = list(dict.fromkeys(step.article_id for s in found for step in reversed(s.steps)))
     articles = tuple(store.get_article(a) for a in article_ids[:limit])
-    return SearchResult(query, tuple(people), tuple(clubs), tuple(stories), articles)
+    return SearchResult(query, tuple(people), tuple(clubs), tuple(found), articles)

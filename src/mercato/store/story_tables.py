@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, Literal
 from weakref import WeakSet
 
 from sqlalchemy import (
@@ -491,34 +491,52 @@ def club_keys_named(store: Store, key: str) -> set[str]:
     return found
 
 
+def club_names_shown(store: Store) -> set[tuple[str, str | None]]:
+    """Every club key the saved stories hold with the name they show it under (destinations
+    and origins): a few thousand pairs, read when a name is neither a key nor part of one."""
+    ensure_story_tables(store)
+    with store.engine.connect() as conn:
+        found = list(conn.execute(select(stories.c.to_club_key, stories.c.to_club).distinct()))
+        found += conn.execute(select(stories.c.from_club_key, stories.c.from_club).distinct())
+    return {(str(k), n) for k, n in found if k}
+
+
+def person_names_shown(store: Store) -> set[tuple[str, str | None]]:
+    """Every person key the saved stories hold with the name they show it under."""
+    ensure_story_tables(store)
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(stories.c.person_key, stories.c.person).distinct())
+        return {(str(k), n) for k, n in rows if k}
+
+
+ClubDirection = Literal["in", "out"]
+
+
+def _club_where(keys: Sequence[str], direction: ClubDirection | None) -> ColumnElement[bool]:
+    """Stories moving into or out of these club keys (only into them, or only out of them and
+    not into them, when `direction` says so): the rule of `mercato.services.names.moves_asked`."""
+    keys = tuple(keys)
+    if not keys:
+        return literal(False)
+    into = stories.c.to_club_key.in_(keys)  # one index search
+    if direction == "in":
+        return into
+    out_of = stories.c.from_club_key.in_(keys)
+    if direction == "out":
+        return and_(out_of, func.coalesce(stories.c.to_club_key, "").not_in(keys))
+    return or_(into, out_of)
+
+
 @dataclass(frozen=True)
 class ClubSide:
-    """One side of a club page in SQL: the stories naming these club keys, into `into` (or, with
-    `incoming` False, the rest of them); `into` None puts every one of them on the incoming side."""
+    """One side of a club page in SQL: the stories moving into these club keys (`incoming`), or
+    out of them and not into them."""
 
     keys: tuple[str, ...]
-    into: str | None
     incoming: bool
 
     def where(self) -> ColumnElement[bool]:
-        named = or_(stories.c.to_club_key.in_(self.keys), stories.c.from_club_key.in_(self.keys))
-        if self.into is None:
-            return named if self.incoming else literal(False)
-        if self.incoming:  # one index search, where the OR above costs two and a merge
-            return stories.c.to_club_key == self.into
-        return and_(named, func.coalesce(stories.c.to_club_key, "") != self.into)
-
-
-def has_destination(store: Store, keys: Sequence[str], into: str) -> bool:
-    """True when a saved story naming these club keys goes to `into`."""
-    ensure_story_tables(store)
-    with store.engine.connect() as conn:
-        return (
-            conn.scalar(
-                select(stories.c.id).where(ClubSide(tuple(keys), into, True).where()).limit(1)
-            )
-            is not None
-        )
+        return _club_where(self.keys, "in" if self.incoming else "out")
 
 
 def count_club_side(store: Store, side: ClubSide) -> int:
@@ -577,6 +595,7 @@ class SummaryQuery:
     """A rumour board's question to the saved stories, answered in SQL: filters and an order."""
 
     club_keys: tuple[str, ...] | None = None  # destination or origin among these keys
+    club_direction: ClubDirection | None = None  # with club_keys: only into them, or only out
     stages: tuple[str, ...] | None = None
     window: str | None = None  # a window label such as "2024 summer"
     since: date | None = None  # last reported on or after
@@ -588,7 +607,7 @@ class SummaryQuery:
     def where(self) -> list[ColumnElement[bool]]:
         found: list[ColumnElement[bool]] = []
         if self.club_keys is not None:
-            found.append(or_(stories.c.to_club_key.in_(self.club_keys), stories.c.from_club_key.in_(self.club_keys)))
+            found.append(_club_where(self.club_keys, self.club_direction))
         if self.stages is not None:
             found.append(stories.c.stage.in_(self.stages))
         if self.window:
@@ -637,3 +656,11 @@ def summary_page(store: Store, query: SummaryQuery, *, offset: int = 0, limit: i
         if limit is not None:
             statement = statement.limit(limit)
         return [dict(row) for row in conn.execute(statement).mappings()]
+
+
+def read_report_counts(store: Store) -> dict[str, int]:
+    """How many reports each saved story holds (its `story_claims` rows), by story id."""
+    ensure_story_tables(store)
+    query = select(story_claims.c.story_id, func.count()).group_by(story_claims.c.story_id)
+    with store.engine.connect() as conn:
+        return {str(story_id): int(count) for story_id, count in conn.execute(query)}

@@ -82,13 +82,13 @@ def examples(prepared: Iterable[Prepared], clubs: ClubTable) -> dict[str, list[E
     for item in prepared:
         gold = item.record.links
         for candidate in item.candidates:
-            features = frozenset(candidate.features)
+            features = frozenset(candidate.described())
             if candidate.club is None:
                 link = _exit_gold(candidate, gold)
                 heads["exit"].append(Example(features, "yes" if link else "no"))
             else:
                 label, link = _gold_for(candidate, gold, clubs)
-                heads["pair"].append(Example(features, label))
+                heads["pair"].append(Example(frozenset(candidate.features), label))
                 if label != "to":
                     link = None
             if link is not None:

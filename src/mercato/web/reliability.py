@@ -82,21 +82,27 @@ def _pct(value: float) -> str:
 
 def diagram(report: ForecastReport) -> Diagram | None:
     """The reliability diagram's geometry, or None when the report has no bins."""
-    bins = [b for b in report.reliability if b.count > 0]
-    if not bins:
+    # Only the bands some forecasts fell in: an empty one has no mean and no share to draw.
+    drawn = [
+        (b, b.mean_forecast, b.observed)
+        for b in report.reliability
+        if b.count > 0 and b.mean_forecast is not None and b.observed is not None
+    ]
+    if not drawn:
         return None
+    bins = [b for b, _, _ in drawn]
     most = max(b.count for b in bins)
     points = tuple(
         Point(
-            x=_x(b.mean_forecast),
-            y=_y(b.observed),
+            x=_x(mean),
+            y=_y(observed),
             r=round(3 + 7 * (b.count / most) ** 0.5, 1),
             title=(
                 f"forecasts {_pct(b.low)}–{_pct(b.high)}: {b.count} stories, forecast "
-                f"{_pct(b.mean_forecast)} on average, {_pct(b.observed)} happened"
+                f"{_pct(mean)} on average, {_pct(observed)} happened"
             ),
         )
-        for b in bins
+        for b, mean, observed in drawn
     )
     strip_top = TOP + SIZE + BOTTOM_GAP
     bars = tuple(

@@ -22,12 +22,17 @@ def next_url(request: Request, paging: Paging, has_more: bool) -> str | None:
     return f"{url.path}?{url.query}"
 
 
+def window(items: Sequence[T], paging: Paging) -> tuple[list[T], bool]:
+    """The page's items of one list, and whether the list goes on after them."""
+    end = paging.offset + paging.per_page
+    return list(items[paging.offset : end]), len(items) > end
+
+
 def page_of(items: Sequence[T], request: Request, paging: Paging) -> Page[T]:
     """One page of an already complete list."""
-    window = list(items[paging.offset : paging.offset + paging.per_page])
-    has_more = len(items) > paging.offset + paging.per_page
+    shown, has_more = window(items, paging)
     return Page[T](
-        items=window,
+        items=shown,
         page=paging.page,
         per_page=paging.per_page,
         next=next_url(request, paging, has_more),
