@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from mercato.errors import NotFound
 from mercato.pipeline import ingest_paths
 from mercato.score.saved import SavedScorer, load_state, needs_refit
 from mercato.services import saved
@@ -25,6 +26,7 @@ from mercato.services.board import (
     view_of,
 )
 from mercato.services.book import story_book
+from mercato.services.profiles import club_profile, replayed_club_profile
 from mercato.store import Store
 from mercato.stories.upkeep import rebuild_stories
 
@@ -142,3 +144,21 @@ def test_a_copy_is_saved_linked_to_its_report(tmp_path: Path) -> None:
     assert len(view.steps) == 1 and len(view.steps[0].copies) == 1
     assert saved.answers_from_saved(store, None)
     assert _saved_views(store)[view.id].steps == _book_views(store)[view.id].steps  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("club", ["Arsenal", "Brentford", "Chelsea", "Lyon", "Fulham", "Wolves", "Ever"])
+def test_a_club_page_paged_in_sql_shows_what_the_book_shows(news_store: Store, club: str) -> None:
+    rebuild_stories(news_store, scorer=SavedScorer())
+    paged = club_profile(news_store, club)
+    replayed = replayed_club_profile(news_store, club, as_of=saved.saved_day(news_store))
+    assert paged.in_reading_order and not replayed.in_reading_order
+    assert (paged.key, paged.name, paged.club_id) == (replayed.key, replayed.name, replayed.club_id)
+    assert list(paged.incoming) == list(replayed.incoming)
+    assert list(paged.outgoing) == list(replayed.outgoing)
+    assert len(paged.incoming) == len(replayed.incoming) and len(paged.outgoing) == len(replayed.outgoing)
+    assert list(paged.incoming[1:3]) == list(replayed.incoming[1:3])
+
+
+def test_a_club_without_stories_is_not_found(news_store: Store) -> None:
+    with pytest.raises(NotFound):
+        club_profile(news_store, "Real Sociedad")

@@ -11,7 +11,7 @@ from mercato.score.saved import SavedScorer, load_state
 from mercato.services import saved
 from mercato.services.board import StoryFilters, get_story, matching, saved_matching, view_of
 from mercato.services.book import story_book
-from mercato.services.profiles import people_named
+from mercato.services.profiles import club_profile, people_named, replayed_club_profile
 from mercato.store import Store
 from mercato.stories.upkeep import rebuild_stories
 
@@ -40,6 +40,24 @@ def test_saved_stories_read_back_as_the_replay_shows_them(store_url: str, tmp_pa
         assert [s.id for s in saved_matching(store, StoryFilters(person="kettering"))] == [
             "jonas-kettering--chelsea--2024-summer"
         ]
+        # Filtered, sorted and paged in SQL: in the replay's order on both databases.
+        for filters in (
+            StoryFilters(), StoryFilters(sort="probability"), StoryFilters(club="Arsenal"),
+            StoryFilters(club="Brentford", sort="probability"), StoryFilters(open_only=True),
+            StoryFilters(club="Arsenal", club_direction="in"), StoryFilters(club="Arsenal", club_direction="out"),
+            StoryFilters(club="Brentford", club_direction="out", sort="probability"),
+        ):
+            assert [s.id for s in saved_matching(store, filters)] == [s.id for s in matching(book, filters)], filters
+        # Every club as the stories show it, and as part of a name, each way: the names rule in SQL.
+        clubs = {c for s in book.stories for c in (s.to_club, s.from_club) if c} | {"ars", "Olympique Lyon"}
+        for name in sorted(clubs):
+            for direction in (None, "in", "out"):
+                filters = StoryFilters(club=name, club_direction=direction)
+                assert [s.id for s in saved_matching(store, filters)] == [s.id for s in matching(book, filters)], filters
+        for club in ("Arsenal", "Brentford", "Lyon"):
+            paged, replayed = club_profile(store, club), replayed_club_profile(store, club, as_of=book.as_of)
+            assert list(paged.incoming) == list(replayed.incoming), club
+            assert list(paged.outgoing) == list(replayed.outgoing), club
         # The name lists read the saved stories with their report counts, as the book counts them.
         counts = saved.report_counts(store)
         assert counts == {s.id: len(s.claims) for s in book.stories}

@@ -16,6 +16,7 @@ from mercato.services.names import Direction, keys_asked, moves_asked
 from mercato.services.saved import SavedSummary
 from mercato.services.views import StoryView, story_view
 from mercato.store import Store
+from mercato.store.story_tables import SummaryQuery, summary_page
 from mercato.stories.merge import Story
 from mercato.stories.names import club_key, person_key
 from mercato.stories.outcomes import Outcome
@@ -102,16 +103,45 @@ def matching(book: StoryBook, filters: StoryFilters) -> list[Story]:
     return kept
 
 
+def _summary_query(store: Store, filters: StoryFilters) -> SummaryQuery:
+    """The filters as a question the saved stories' tables answer in SQL (all but person and
+    source, which `saved_matching` answers)."""
+    return SummaryQuery(
+        club_keys=tuple(sorted(saved.club_keys_asked(store, filters.club))) if filters.club else None,
+        club_direction=filters.club_direction if filters.club else None,
+        stages=tuple(s.value for s, status in STAGE_STATUS.items() if status == filters.status)
+        if filters.status is not None else None,
+        window=filters.window or None, since=filters.since, until=filters.until,
+        open_only=filters.open_only, min_probability=filters.min_probability,
+        by_probability=filters.sort == "probability",
+    )  # fmt: skip
+
+
+def _in_sql(filters: StoryFilters) -> bool:
+    """True when the board's question is answered in SQL: filtered, sorted, counted and paged there."""
+    return not filters.person and not filters.source
+
+
 def saved_matching(store: Store, filters: StoryFilters) -> list[SavedSummary]:
     """The saved stories that match the filters, sorted as asked (as `matching` does the book's)."""
-    by_probability = filters.sort == "probability"
-    found: Sequence[SavedSummary]
-    if filters.person:  # one person's stories are looked up, not read out of every story
+    if filters.person:  # one person's stories are looked up, then filtered here
         found = saved.of_person_named(store, filters.person)
-        found = saved.most_probable_first(found) if by_probability else saved.latest_first(found)
-    else:  # every story, kept in both orders: filtering keeps the order
-        orders = saved.summaries(store)
-        found = orders.most_probable if by_probability else orders.latest
+        found = saved.most_probable_first(found) if filters.sort == "probability" else saved.latest_first(found)
+        return _filtered(store, found, filters)
+    found = saved.summaries_of(summary_page(store, _summary_query(store, filters)))
+    return _with_source(store, found, filters.source) if filters.source else found
+
+
+def _with_source(store: Store, found: list[SavedSummary], source: str) -> list[SavedSummary]:
+    """The stories a source reported: sources are read from the claims, so only the stories
+    the other filters kept are opened."""
+    wanted = search_key(source)
+    named = {story.id for story in saved.open_stories(store, found) if saved.has_source(story, wanted)}
+    return [s for s in found if s.id in named]
+
+
+def _filtered(store: Store, found: Sequence[SavedSummary], filters: StoryFilters) -> list[SavedSummary]:
+    """The summaries that match the filters, in the order given."""
     if filters.club:
         found = saved.of_club(found, filters.club, filters.club_direction)
     if filters.status is not None:
@@ -127,12 +157,7 @@ def saved_matching(store: Store, filters: StoryFilters) -> list[SavedSummary]:
     if filters.min_probability is not None:
         least = filters.min_probability
         found = [s for s in found if s.probability is not None and s.probability >= least]
-    if filters.source:
-        # Sources are read from the claims: open only the stories the other filters kept.
-        wanted = search_key(filters.source)
-        named = {story.id for story in saved.open_stories(store, found) if saved.has_source(story, wanted)}
-        found = [s for s in found if s.id in named]
-    return list(found)
+    return _with_source(store, list(found), filters.source) if filters.source else list(found)
 
 
 def board_page(
@@ -145,6 +170,11 @@ def board_page(
 ) -> tuple[int, list[StoryView]]:
     """How many stories match, and the stories of one page."""
     if saved.answers_from_saved(store, filters.as_of):
+        if _in_sql(filters):  # counted and paged in SQL: the page's stories are all it reads
+            question = _summary_query(store, filters)
+            rows = summary_page(store, question, offset=offset, limit=limit)
+            total = saved.count_of(store, question) if limit is not None else offset + len(rows)
+            return total, saved.views(store, saved.summaries_of(rows))
         chosen_saved = saved_matching(store, filters)
         page = chosen_saved[offset : None if limit is None else offset + limit]
         return len(chosen_saved), saved.views(store, page)

@@ -11,12 +11,14 @@ from pathlib import Path
 from mercato.domain import FactClaim
 from mercato.errors import NotFound
 from mercato.services import saved
-from mercato.services.board import StoryFilters, find_stories
+from mercato.services.board import StoryFilters, find_stories, matching, view_of
 from mercato.services.book import story_book
 from mercato.services.known import KnownAt, known_at
+from mercato.services.saved import ClubStories
 from mercato.services.views import StoryView
 from mercato.store import Store, StoredClaim
 from mercato.store.board_tables import newest_published
+from mercato.store.story_tables import ClubSide, club_side_names
 from mercato.stories.names import club_key, person_key
 from mercato.stories.outcomes import Outcome
 
@@ -73,17 +75,23 @@ class ClubProfile:
     key: str
     name: str
     club_id: str | None
-    stories_in: tuple[StoryView, ...]
-    stories_out: tuple[StoryView, ...]
+    stories_in: Sequence[StoryView]
+    stories_out: Sequence[StoryView]
+    # The saved stories' sides come paged from SQL already in reading order (`ClubStories`).
+    in_reading_order: bool = False
 
     @property
-    def incoming(self) -> tuple[StoryView, ...]:
+    def incoming(self) -> Sequence[StoryView]:
         """Moves into the club: open ones most probable first, then finished ones."""
+        if self.in_reading_order:
+            return self.stories_in
         return sum(reading_order(self.stories_in), ())
 
     @property
-    def outgoing(self) -> tuple[StoryView, ...]:
+    def outgoing(self) -> Sequence[StoryView]:
         """Moves out of the club, in the same order."""
+        if self.in_reading_order:
+            return self.stories_out
         return sum(reading_order(self.stories_out), ())
 
 
@@ -179,24 +187,66 @@ def club_profile(
     store: Store, name: str, *, as_of: date | None = None, kb_dir: Path | None = None
 ) -> ClubProfile:
     """The club's stories in and out; raises NotFound."""
+    if saved.answers_from_saved(store, as_of):
+        return _saved_club_profile(store, name)
+    return replayed_club_profile(store, name, as_of=as_of, kb_dir=kb_dir)
+
+
+def most_written(names: Counter[str]) -> str | None:
+    """The name written most often, the first in alphabetical order on a tie (so the saved and
+    the replayed club page, which meet the names in different orders, agree)."""
+    return min(names.items(), key=lambda item: (-item[1], item[0]))[0] if names else None
+
+
+def replayed_club_profile(
+    store: Store, name: str, *, as_of: date | None = None, kb_dir: Path | None = None
+) -> ClubProfile:
+    """The club's stories in and out from the book (every claim replayed); raises NotFound."""
     # One name rule for both lists (the board's): a story is incoming when its destination is
     # the club asked for, outgoing when only the club it leaves is.
-    into = find_stories(
-        store, StoryFilters(club=name, club_direction="in", as_of=as_of), kb_dir=kb_dir
-    )
-    out = find_stories(
-        store, StoryFilters(club=name, club_direction="out", as_of=as_of), kb_dir=kb_dir
-    )
+    book = story_book(store, as_of=as_of, kb_dir=kb_dir)
+    into = [
+        view_of(book, s) for s in matching(book, StoryFilters(club=name, club_direction="in"))
+    ]
+    out = [
+        view_of(book, s) for s in matching(book, StoryFilters(club=name, club_direction="out"))
+    ]
     if not into and not out:
         raise NotFound(f"no stories about a club called {name!r}")
     names = Counter(s.to_club for s in into if s.to_club)
     names.update(s.from_club for s in out if s.from_club)
     return ClubProfile(
         key=club_key(name),
-        name=names.most_common(1)[0][0] if names else name,
-        club_id=next((s.to_club_id for s in into if s.to_club_id), None),
+        name=most_written(names) or name,
+        club_id=next((s.to_club_id for s in sum(reading_order(into), ()) if s.to_club_id), None),
         stories_in=tuple(into),
         stories_out=tuple(out),
+    )
+
+
+def _saved_club_profile(store: Store, name: str) -> ClubProfile:
+    """The club's profile from the saved stories: each side counted and paged in SQL, in the
+    reading order `reading_order` gives, a story opened only when its page is shown."""
+    keys = tuple(sorted(saved.club_keys_asked(store, name)))
+    exact = club_key(name)
+    incoming = ClubSide(keys, incoming=True)
+    outgoing = ClubSide(keys, incoming=False)
+    stories_in, stories_out = ClubStories(store, incoming), ClubStories(store, outgoing)
+    if not stories_in and not stories_out:
+        raise NotFound(f"no stories about a club called {name!r}")
+    def written() -> Counter[str]:
+        names = Counter(dict(club_side_names(store, incoming, destination=True)))
+        names.update(dict(club_side_names(store, outgoing, destination=False)))
+        return names
+
+    names: Counter[str] = saved.kept_per_state(store, ("club names", incoming, outgoing), written)
+    return ClubProfile(
+        key=exact,
+        name=most_written(names) or name,
+        club_id=next((s.to_club_id for s in stories_in[:20] if s.to_club_id), None),
+        stories_in=stories_in,
+        stories_out=stories_out,
+        in_reading_order=True,
     )
 
 

@@ -2,18 +2,18 @@
 
 Ingest keeps the stories saved, labelled and scored (`mercato.stories.upkeep`), so a question
 about the store as it stands now reads rows instead of merging every claim: the board filters
-and sorts the saved summaries (kept per process until stories are saved again) and only the
-stories shown are opened, each from its own claims. A question about a past day is answered from
+and sorts the saved summaries in SQL and only the stories
+shown are opened, each from its own claims. A question about a past day is answered from
 the book (`mercato.services.book`), which replays the claims known then.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, overload
 
 from mercato.domain import STAGE_STATUS, Stage, Status, TransferClaim, Window
 from mercato.errors import NotFound
@@ -23,7 +23,14 @@ from mercato.services.views import StoryView, story_view
 from mercato.store import Store
 from mercato.store.board_tables import claims_by_id, newest_published
 from mercato.store.story_tables import (
+    ClubSide,
+    SummaryQuery,
+    club_keys_named,
+    club_names_shown,
+    club_side_ids,
+    count_summaries,
     has_story_model,
+    person_names_shown,
     read_members,
     read_report_counts,
     read_summaries,
@@ -94,6 +101,11 @@ def most_probable_first(found: Iterable[SavedSummary]) -> list[SavedSummary]:
     return sorted(found, key=lambda s: (-(s.probability or -1.0), s.id))
 
 
+def summaries_of(rows: Iterable[Mapping[str, Any]]) -> list[SavedSummary]:
+    """Summaries of saved stories' rows (`read_summaries` rows), in the order given."""
+    return [s for s in (_summary(r) for r in rows) if s is not None]
+
+
 @dataclass(frozen=True)
 class SavedOrders:
     """Every saved story's summary in both board orders: filtering a sorted list keeps it sorted."""
@@ -102,26 +114,27 @@ class SavedOrders:
     most_probable: tuple[SavedSummary, ...]
 
 
-_summaries: dict[str, tuple[tuple[int, str], SavedOrders]] = {}
-_lock = threading.Lock()
+_summaries: dict[str, tuple[Any, SavedOrders]] = {}
 
 
 def summaries(store: Store) -> SavedOrders:
-    """Every saved story's summary, in both orders (read again only after stories were saved)."""
+    """Every saved story's summary, in both orders (read again only after stories were saved).
+    For the people and clubs lists, which count every story; the board and the club page ask
+    SQL for the page they show instead."""
     url = store.engine.url.render_as_string()
     version = saved_version(store)
     with _lock:
         found = _summaries.get(url)
     if found is not None and found[0] == version:
         return found[1]
-    read = [s for s in (_summary(r) for r in read_summaries(store)) if s is not None]
+    read = summaries_of(read_summaries(store))
     result = SavedOrders(tuple(latest_first(read)), tuple(most_probable_first(read)))
     with _lock:
         _summaries[url] = (version, result)
     return result
 
 
-_reports: dict[str, tuple[tuple[int, str], Mapping[str, int]]] = {}
+_reports: dict[str, tuple[Any, Mapping[str, int]]] = {}
 
 
 def report_counts(store: Store) -> Mapping[str, int]:
@@ -152,9 +165,22 @@ def of_person_named(store: Store, name: str) -> list[SavedSummary]:
     found = summaries_where(store, person_keys=[key]) or summaries_where(store, person_key_like=key)
     if found:
         return found
-    every = summaries(store).latest  # kept in memory: shown names have no index
-    asked = keys_asked(name, person_key, ((s.person_key, s.person) for s in every))
-    return [s for s in every if s.person_key in asked]
+    # Shown names have no index: the distinct (key, name) pairs are read, then the keys asked.
+    asked = keys_asked(name, person_key, person_names_shown(store))
+    return summaries_where(store, person_keys=sorted(asked)) if asked else []
+
+
+def club_keys_asked(store: Store, name: str) -> set[str]:
+    """The saved club keys a club name asks for (the rule of `mercato.services.names`): the
+    exact key, else every key containing it (both from the index), else the keys of the clubs
+    shown under that name."""
+    exact = club_key(name)
+    if not exact:
+        return set()
+    found = club_keys_named(store, exact)
+    if found:
+        return found
+    return keys_asked(name, club_key, club_names_shown(store))
 
 
 def answers_from_saved(store: Store, as_of: date | None) -> bool:
@@ -226,9 +252,31 @@ def open_stories(store: Store, chosen: Iterable[SavedSummary]) -> list[Story]:
     return stories
 
 
+_lock = threading.Lock()
+
+# Board counts per store, saved state and question: counting reads every matching row (tens of
+# milliseconds at a million claims), the page itself a few.
+_counts: dict[tuple[str, str, SummaryQuery], int] = {}
+_COUNTS_KEPT = 256
+
+
+def count_of(store: Store, query: SummaryQuery) -> int:
+    """How many saved stories a board's question finds (counted once per saved state)."""
+    key = (store.engine.url.render_as_string(), saved_version(store), query)
+    with _lock:
+        found = _counts.get(key)
+    if found is None:
+        found = count_summaries(store, query)
+        with _lock:
+            _counts[key] = found
+            while len(_counts) > _COUNTS_KEPT:
+                del _counts[next(iter(_counts))]
+    return found
+
+
 # Views already opened, per store, until stories are saved again (a server answers a club's
 # page of hundreds of stories once, then from here).
-_views: dict[str, tuple[tuple[int, str], dict[str, StoryView]]] = {}
+_views: dict[str, tuple[str, dict[str, StoryView]]] = {}
 
 
 def _opened(store: Store) -> dict[str, StoryView]:
@@ -283,3 +331,73 @@ def one_story(store: Store, wanted: str) -> StoryView:
 def story_of_claims(store: Store) -> dict[str, str]:
     """The saved story each transfer claim belongs to (claim id as text -> story id)."""
     return story_ids_by_claim(store)
+
+
+class ClubStories(Sequence[StoryView]):
+    """One side of a club's page, in reading order, sorted in SQL (ids only, kept per process
+    until stories are saved again) and opened a page at a time: a big club has ten thousand
+    stories at a million claims, and a page shows a few of them."""
+
+    _CHUNK = 200  # stories opened at once when every one is asked for
+
+    def __init__(self, store: Store, side: ClubSide) -> None:
+        self._store = store
+        self._side = side
+        self._ids: list[str] | None = None
+
+    def _all_ids(self) -> list[str]:
+        if self._ids is None:
+            self._ids = _club_ids(self._store, self._side)
+        return self._ids
+
+    def __len__(self) -> int:
+        return len(self._all_ids())
+
+    def _page(self, ids: Sequence[str]) -> list[StoryView]:
+        if not ids:
+            return []
+        by_id = {s.id: s for s in summaries_where(self._store, ids=list(ids))}
+        return views(self._store, [by_id[i] for i in ids if i in by_id])
+
+    @overload
+    def __getitem__(self, index: int) -> StoryView: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[StoryView]: ...
+    def __getitem__(self, index: int | slice) -> StoryView | Sequence[StoryView]:
+        ids = self._all_ids()
+        if isinstance(index, slice):
+            return tuple(self._page(ids[index]))
+        found = self._page([ids[index]])  # raises IndexError past the end
+        if not found:
+            raise IndexError(index)
+        return found[0]
+
+    def __iter__(self) -> Iterator[StoryView]:
+        ids = self._all_ids()
+        for start in range(0, len(ids), self._CHUNK):
+            yield from self._page(ids[start : start + self._CHUNK])
+
+
+_kept_per_state: dict[tuple[str, str, object], Any] = {}
+_KEPT = 128
+
+
+def kept_per_state(store: Store, what: object, compute: Callable[[], Any]) -> Any:
+    """`compute()`, kept per process under `what` until stories are saved again (a club page's
+    order and names: sorting a big club's stories costs more than a page)."""
+    key = (store.engine.url.render_as_string(), saved_version(store), what)
+    with _lock:
+        found = _kept_per_state.get(key)
+    if found is None:
+        found = compute()
+        with _lock:
+            _kept_per_state[key] = found
+            while len(_kept_per_state) > _KEPT:
+                del _kept_per_state[next(iter(_kept_per_state))]
+    return found
+
+
+def _club_ids(store: Store, side: ClubSide) -> list[str]:
+    """A club page side's ids in reading order, sorted once per saved state of the store."""
+    found: list[str] = kept_per_state(store, ("club ids", side), lambda: club_side_ids(store, side))
+    return found

@@ -10,6 +10,7 @@ refreshes them) or a new day makes it read the claims again.
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -207,14 +208,33 @@ def source_table(
     kb_dir: Path | None = None,
 ) -> list[SourceRow]:
     """The league table of sources, most reliable first (by the interval's lower bound)."""
-    credits = source_credits(store, as_of=as_of, kb_dir=kb_dir)
+    day = as_of or default_day(store)
+    # The table sums every story's credits (hundreds of thousands of rows at a million claims),
+    # so each table is kept per process for its book: asked again, it costs the book's key.
+    key = (store.engine.url.render_as_string(), _book_key(store, day, kb_dir), club, league, min_resolved)
+    with _tables_lock:
+        kept = _tables.get(key)
+    if kept is not None:
+        return list(kept)
+    credits = source_credits(store, as_of=day, kb_dir=kb_dir)
     tiers = {c.credit.source_key: c.tier for c in credits if c.tier}
     records = ranked_records(
         [(c.to_club, c.from_club, c.credit) for c in credits], tiers=tiers, club=club,
         league=league, min_resolved=min_resolved,
     )  # fmt: skip
     firsts = Counter(c.credit.source_key for c in credits if c.credit.first)
-    return [_row(r, firsts) for r in records]
+    table = tuple(_row(r, firsts) for r in records)
+    with _tables_lock:
+        _tables[key] = table
+        while len(_tables) > _TABLES_KEPT:  # the oldest first: dicts keep insertion order
+            del _tables[next(iter(_tables))]
+    return list(table)
+
+
+# Source tables computed in this process, by store, book and filters (see `source_table`).
+_TABLES_KEPT = 32
+_tables: dict[tuple[str, str, str | None, str | None, int], tuple[SourceRow, ...]] = {}
+_tables_lock = threading.Lock()
 
 
 def source_record(

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from mercato.domain import ContractClaim, TransferClaim
+from mercato.kb.keys import club_key
 from mercato.store.database import Store
 from mercato.store.story_tables import StoryRowSet, read_stories, replace_stories
 from mercato.stories.merge import Story, StoryClaim
@@ -40,7 +41,8 @@ def _story_row(story: Story, outcome: StoryOutcome | None, as_of: date, now: dat
     return {
         "id": story.id, "person": story.person, "person_key": story.person_key,
         "to_club": story.to_club, "to_club_key": story.to_club_key,
-        "from_club": story.from_club, "window": story.window.label,
+        "from_club": story.from_club, "from_club_key": club_key(story.from_club),
+        "window": story.window.label,
         "first_seen": story.first_seen, "last_seen": story.last_seen,
         "first_reporter": first_reporter(story).source,
         "independent_sources": len(independent_sources(story)), "buzz": buzz(story),

@@ -9,9 +9,10 @@ Rules that keep a step safe on both databases and on stores of any age:
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, inspect, text
+from sqlalchemy import Column, Connection, Text, inspect, text
 
-from mercato.store.migrations.registry import ensure_postgres_extension, migration
+from mercato.kb.keys import club_key
+from mercato.store.migrations.registry import add_column, ensure_postgres_extension, migration
 
 
 @migration("0001_baseline")
@@ -65,4 +66,22 @@ def board_keys_latest_index(connection: Connection) -> None:
             "CREATE INDEX IF NOT EXISTS ix_board_keys_latest "
             "ON board_keys (published DESC NULLS LAST, claim_id DESC)"
         )
+    )
+
+
+@migration("0004_stories_from_club_key")
+def stories_from_club_key(connection: Connection) -> None:
+    """`stories.from_club_key`, filled from `from_club` and indexed: a club page counts and pages
+    the moves out of a club in SQL instead of reading every saved story."""
+    if not inspect(connection).has_table("stories"):
+        return
+    add_column(connection, "stories", Column("from_club_key", Text))
+    rows = connection.execute(
+        text("SELECT id, from_club FROM stories WHERE from_club_key IS NULL")
+    ).all()
+    updates = [{"id": story_id, "key": club_key(from_club)} for story_id, from_club in rows]
+    if updates:
+        connection.execute(text("UPDATE stories SET from_club_key = :key WHERE id = :id"), updates)
+    connection.execute(
+        text("CREATE INDEX IF NOT EXISTS ix_stories_from_club_key ON stories (from_club_key)")
     )
