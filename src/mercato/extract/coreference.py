@@ -8,7 +8,7 @@ guessed into a person.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -32,10 +32,13 @@ def _key(name: str) -> str:
     return strip_accents(name).casefold()
 
 
-def display_club_name(name: str, city: str | None = None) -> str:
-    """A club's name as English copy prints it: legal forms and a trailing city dropped.
+def display_club_name(name: str, city: str | None = None, known: Callable[[str], bool] | None = None) -> str:
+    """A club's name as English copy prints it: legal forms, a trailing number and city dropped.
 
-    "Fenerbahçe İstanbul" -> "Fenerbahçe", "Celtic FC" -> "Celtic"; "AC Milan" stays.
+    "Fenerbahçe İstanbul" -> "Fenerbahçe", "Celtic FC" -> "Celtic", "Como 1907" -> "Como";
+    "AC Milan" stays. The city goes only where what is left still names the club: never an
+    abbreviation ("VfB Stuttgart", "RB Leipzig") or a name cut after a particle ("Girondins de
+    Bordeaux"), and, where `known` is given, only a name the knowledge base knows for this club.
     """
     if name in _KEEP_FORMS:
         return name
@@ -47,12 +50,24 @@ def display_club_name(name: str, city: str | None = None) -> str:
     name = re.sub(r"\s+[A-Z]{2}$", "", name)  # Brazilian state: "Corinthians SP"
     name = re.sub(r"^Bor\.\s", "Borussia ", name)
     name = re.sub(r"\s\d{2}\s", " ", name)  # "Bayer 04 Leverkusen"
+    name = re.sub(r"(?<=[^\d\s])\s+\d{1,4}$", "", name)  # "Como 1907", "Stade Brestois 29"
+    if name in ENGLISH_NAMES:
+        return ENGLISH_NAMES[name]
     if city:
         town = _key(city.split("\u203a")[0].strip())
         words = name.split()
         if len(words) >= 2 and _key(words[-1]) == town and _key(words[0]) not in _GENERIC_FIRST:
-            name = " ".join(words[:-1])
+            shorter = " ".join(words[:-1])
+            if _stands_alone(shorter) and (known is None or known(shorter)):
+                name = shorter
     return ENGLISH_NAMES.get(name, name)
+
+
+def _stands_alone(name: str) -> bool:
+    """Whether a name left without its city still reads as a club's name."""
+    last = name.split()[-1]
+    is_abbreviation = len(last) <= 4 and sum(ch.isupper() for ch in last) >= 2
+    return not is_abbreviation and not last[:1].islower()
 
 
 # First words that cannot name a club alone ("Real" Madrid, "Borussia" Dortmund).
@@ -108,10 +123,15 @@ def resolve_clubs(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     return resolved
 
 
+@lru_cache(maxsize=8192)
 def club_label(club: Entity) -> str:
     """The display name of a knowledge-base club entity (its city read from its attributes)."""
     city = club.attributes.get("city")
-    return display_club_name(club.name, str(city) if city else None)
+
+    def known(short: str) -> bool:
+        return any(entity.id == club.id for entity in load_catalogue().candidates(short, (EntityKind.CLUB,)))
+
+    return display_club_name(club.name, str(city) if city else None, known)
 
 
 def resolve_people(text: str, mentions: Sequence[Mention]) -> list[Mention]:
