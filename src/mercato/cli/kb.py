@@ -88,7 +88,7 @@ def kb_group() -> None:
     "out_dir",
     type=click.Path(path_type=Path, file_okay=False),
     default=_PACKAGE_DATA,
-    show_default=True,
+    show_default="the package's data folder, mercato/data",
     help="Folder to write the TSV tables into.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the build report as JSON.")
