@@ -121,17 +121,12 @@ def summaries(store: Store) -> SavedOrders:
     """Every saved story's summary, in both orders (read again only after stories were saved).
     For the people and clubs lists, which count every story; the board and the club page ask
     SQL for the page they show instead."""
-    url = store.engine.url.render_as_string()
-    version = saved_version(store)
-    with _lock:
-        found = _summaries.get(url)
-    if found is not None and found[0] == version:
-        return found[1]
-    read = summaries_of(read_summaries(store))
-    result = SavedOrders(tuple(latest_first(read)), tuple(most_probable_first(read)))
-    with _lock:
-        _summaries[url] = (version, result)
-    return result
+
+    def read() -> SavedOrders:
+        every = summaries_of(read_summaries(store))
+        return SavedOrders(tuple(latest_first(every)), tuple(most_probable_first(every)))
+
+    return _latest_per_store(_summaries, store, read)
 
 
 _reports: dict[str, tuple[Any, Mapping[str, int]]] = {}
@@ -139,16 +134,21 @@ _reports: dict[str, tuple[Any, Mapping[str, int]]] = {}
 
 def report_counts(store: Store) -> Mapping[str, int]:
     """How many reports each saved story holds, by id (read again only after stories were saved)."""
+    return _latest_per_store(_reports, store, lambda: read_report_counts(store))
+
+
+def _latest_per_store(cache: dict[str, tuple[Any, Any]], store: Store, compute: Callable[[], Any]) -> Any:
+    """`compute()`, kept per store for its latest saved state only (what it holds is big)."""
     url = store.engine.url.render_as_string()
     version = saved_version(store)
     with _lock:
-        found = _reports.get(url)
+        found = cache.get(url)
     if found is not None and found[0] == version:
         return found[1]
-    counts = read_report_counts(store)
+    value = compute()
     with _lock:
-        _reports[url] = (version, counts)
-    return counts
+        cache[url] = (version, value)
+    return value
 
 
 def summaries_where(store: Store, **where: Any) -> list[SavedSummary]:
@@ -254,23 +254,34 @@ def open_stories(store: Store, chosen: Iterable[SavedSummary]) -> list[Story]:
 
 _lock = threading.Lock()
 
+class _PerSavedState:
+    """Values kept per store, saved state and question, the oldest dropped beyond `kept`."""
+
+    def __init__(self, kept: int) -> None:
+        self.kept = kept
+        self._values: dict[tuple[str, Any, object], Any] = {}
+
+    def get(self, store: Store, what: object, compute: Callable[[], Any]) -> Any:
+        key = (store.engine.url.render_as_string(), saved_version(store), what)
+        with _lock:
+            found = self._values.get(key)
+        if found is None:
+            found = compute()
+            with _lock:
+                self._values[key] = found
+                while len(self._values) > self.kept:
+                    del self._values[next(iter(self._values))]
+        return found
+
+
 # Board counts per store, saved state and question: counting reads every matching row (tens of
 # milliseconds at a million claims), the page itself a few.
-_counts: dict[tuple[str, str, SummaryQuery], int] = {}
-_COUNTS_KEPT = 256
+_counts = _PerSavedState(kept=256)
 
 
 def count_of(store: Store, query: SummaryQuery) -> int:
     """How many saved stories a board's question finds (counted once per saved state)."""
-    key = (store.engine.url.render_as_string(), saved_version(store), query)
-    with _lock:
-        found = _counts.get(key)
-    if found is None:
-        found = count_summaries(store, query)
-        with _lock:
-            _counts[key] = found
-            while len(_counts) > _COUNTS_KEPT:
-                del _counts[next(iter(_counts))]
+    found: int = _counts.get(store, query, lambda: count_summaries(store, query))
     return found
 
 
@@ -378,23 +389,13 @@ class ClubStories(Sequence[StoryView]):
             yield from self._page(ids[start : start + self._CHUNK])
 
 
-_kept_per_state: dict[tuple[str, str, object], Any] = {}
-_KEPT = 128
+_kept_per_state = _PerSavedState(kept=128)
 
 
 def kept_per_state(store: Store, what: object, compute: Callable[[], Any]) -> Any:
     """`compute()`, kept per process under `what` until stories are saved again (a club page's
     order and names: sorting a big club's stories costs more than a page)."""
-    key = (store.engine.url.render_as_string(), saved_version(store), what)
-    with _lock:
-        found = _kept_per_state.get(key)
-    if found is None:
-        found = compute()
-        with _lock:
-            _kept_per_state[key] = found
-            while len(_kept_per_state) > _KEPT:
-                del _kept_per_state[next(iter(_kept_per_state))]
-    return found
+    return _kept_per_state.get(store, what, compute)
 
 
 def _club_ids(store: Store, side: ClubSide) -> list[str]:
