@@ -72,38 +72,39 @@ def copy_store(big: str, name: str) -> str:
     """A copy of the big store to ingest into (a SQLite file, or a PostgreSQL database)."""
     url = make_url(big)
     if url.get_backend_name() == "sqlite":
-        source = Path(str(url.database))
-        target = OUT / f"{name}.db"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{target}{suffix}").unlink(missing_ok=True)
+        target = _fresh_sqlite_file(name)
         # The backup API copies a consistent state, WAL included, even while others read.
-        with sqlite3.connect(source) as original, sqlite3.connect(target) as copy:
+        with sqlite3.connect(Path(str(url.database))) as original, sqlite3.connect(target) as copy:
             original.backup(copy)
         return f"sqlite:///{target}"
-    copy = url.set(database=f"{url.database}_{name}")
-    admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{copy.database}"')
-        connection.exec_driver_sql(f'CREATE DATABASE "{copy.database}" TEMPLATE "{url.database}"')
-    admin.dispose()
-    return copy.render_as_string(hide_password=False)
+    return _fresh_database(big, name, template=url.database)
 
 
 def empty_store(big: str, name: str) -> str:
     """An empty store on the same database system as the big one."""
+    if make_url(big).get_backend_name() == "sqlite":
+        return f"sqlite:///{_fresh_sqlite_file(name)}"
+    return _fresh_database(big, name)
+
+
+def _fresh_sqlite_file(name: str) -> Path:
+    """Where a store named `name` goes, with any earlier one (and its WAL files) removed."""
+    target = OUT / f"{name}.db"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    return target
+
+
+def _fresh_database(big: str, name: str, template: str | None = None) -> str:
+    """A PostgreSQL database named after the big one and `name`, made again (from `template`)."""
     url = make_url(big)
-    if url.get_backend_name() == "sqlite":
-        target = OUT / f"{name}.db"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{target}{suffix}").unlink(missing_ok=True)
-        return f"sqlite:///{target}"
     fresh = url.set(database=f"{url.database}_{name}")
+    create = f'CREATE DATABASE "{fresh.database}"' + (f' TEMPLATE "{template}"' if template else "")
     admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{fresh.database}"')
-        connection.exec_driver_sql(f'CREATE DATABASE "{fresh.database}"')
+        connection.exec_driver_sql(create)
     admin.dispose()
     return fresh.render_as_string(hide_password=False)
 
